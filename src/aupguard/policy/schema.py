@@ -43,7 +43,7 @@ CLAUSE_ID = re.compile(r"^[a-z0-9-]+(\.[a-z0-9-]+){2,}$")
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
 
 class Locator(_Strict):
@@ -204,7 +204,8 @@ class Pack(_Strict):
     version: int = 1
     source: Source
     council: Council
-    register: Register = Field(default_factory=Register)
+    # YAML key `register`; the attribute name avoids pydantic's own `register`.
+    council_register: Register = Field(default_factory=Register, alias="register")
     thresholds: Thresholds = Field(default_factory=Thresholds)
     clauses: tuple[Clause, ...]
 
