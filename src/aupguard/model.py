@@ -69,6 +69,15 @@ ABUSE_SUBTYPES: tuple[str, ...] = (
     "sexual",
 )
 
+# Subtypes by category: the finding categories that carry a subtype, and its values. A
+# pack's control may narrow a clause to some of them.
+SUBTYPES: dict[str, tuple[str, ...]] = {
+    ABUSE: ABUSE_SUBTYPES,
+    CONFIDENTIAL: ("register", "marker", "tender", "unpublished"),
+    IDENTITY: ("handle", "anonymous", "logo"),
+    COPYRIGHT: ("media", "piracy", "people"),
+}
+
 Channel = Literal["email", "web", "social", "blog", "chat"]
 CHANNELS: tuple[str, ...] = ("email", "web", "social", "blog", "chat")
 Account = Literal["council", "personal"]

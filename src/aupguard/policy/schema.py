@@ -12,7 +12,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from aupguard.model import ABUSE_SUBTYPES, CATEGORIES, CHANNELS, ENTITIES
+from aupguard.model import CATEGORIES, CHANNELS, ENTITIES, PERSONAL_DATA, SUBTYPES
 
 ActionName = Literal["block", "hold", "warn", "advise", "record"]
 AppliesTo = Literal["staff", "members", "co-opted-members"]
@@ -74,12 +74,19 @@ class Control(_Strict):
             )
         if self.workflow is not None and self.workflow not in WORKFLOWS:
             raise ValueError(f"unknown workflow {self.workflow!r}; known: {', '.join(WORKFLOWS)}")
+        if self.entities and self.detector != PERSONAL_DATA:
+            raise ValueError("entities only apply to detector 'personal_data'")
         bad = [e for e in self.entities if e not in ENTITIES]
         if bad:
             raise ValueError(f"unknown entities {bad}; known: {', '.join(ENTITIES)}")
-        bad = [s for s in self.subtypes if s not in ABUSE_SUBTYPES]
-        if bad:
-            raise ValueError(f"unknown subtypes {bad}; known: {', '.join(ABUSE_SUBTYPES)}")
+        if self.subtypes:
+            known = SUBTYPES.get(self.detector or "", ())
+            if not known:
+                owners = ", ".join(SUBTYPES)
+                raise ValueError(f"subtypes only apply to detectors: {owners}")
+            bad = [s for s in self.subtypes if s not in known]
+            if bad:
+                raise ValueError(f"unknown subtypes {bad}; known: {', '.join(known)}")
         return self
 
     @property

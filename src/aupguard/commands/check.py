@@ -1,0 +1,224 @@
+"""`aupguard check`: check a draft (or a stream of drafts) against a council's policy."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO, Any
+
+from aupguard.errors import UsageError
+from aupguard.model import CHANNELS, ROLES, Action, Author, Message, Verdict
+
+_EXIT_FOR_ACTION = {
+    Action.ALLOW: 0,
+    Action.RECORD: 0,
+    Action.ADVISE: 1,
+    Action.WARN: 1,
+    Action.HOLD: 2,
+    Action.BLOCK: 2,
+}
+EXIT_INPUT = 3
+
+
+def exit_code(action: Action) -> int:
+    return _EXIT_FOR_ACTION[action]
+
+
+def add_parser(sub: Any) -> None:
+    p = sub.add_parser(
+        "check",
+        help="check a draft post, blog entry or email against the council's policy",
+        description="Check a draft before it goes out. Exit code: 0 nothing to act on, "
+        "1 warn or advise, 2 hold or block, 3 usage or input error.",
+    )
+    p.add_argument("file", nargs="?", default="-", help="draft to check (default: stdin)")
+    p.add_argument("--policy", default="leigh", help="belper, leigh, or a path to a pack")
+    p.add_argument("--channel", choices=CHANNELS, default="email")
+    p.add_argument("--account", choices=("council", "personal"), default="council")
+    p.add_argument("--role", choices=ROLES, default="staff")
+    p.add_argument("--name", help="the author's name, to match the spokesperson register")
+    p.add_argument("--handle", help="the account's handle or user name")
+    p.add_argument("--anonymous", action="store_true", help="posted without a real name")
+    p.add_argument("--authorised", action="store_true", help="authorised to speak for the council")
+    p.add_argument("--audience", choices=("internal", "external", "public"), default=None)
+    p.add_argument(
+        "--device", choices=("council-system", "council-tablet", "personal-device"), default=None
+    )
+    p.add_argument("--edit", action="store_true", help="the draft edits an earlier post")
+    p.add_argument("--html", action="store_true", default=None, help="the draft is HTML")
+    p.add_argument("--fix", action="store_true", help="print the draft with fixes applied")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument(
+        "--jsonl",
+        action="store_true",
+        help="read JSON lines {id, text, channel?, account?, role?, authorised?, external?} "
+        "on stdin and write one verdict line each",
+    )
+    p.set_defaults(func=run)
+
+
+def _default_audience(channel: str, account: str) -> str:
+    return "external" if channel == "email" else "public"
+
+
+def _read_draft(name: str) -> str:
+    try:
+        data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
+    except OSError as exc:
+        raise UsageError(f"cannot read {name}: {exc.strerror}") from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        where = "stdin" if name == "-" else name
+        raise UsageError(
+            f"{where}:{line}: not valid UTF-8 (byte 0x{data[exc.start]:02x}); "
+            "save the draft as UTF-8 and try again"
+        ) from None
+
+
+def _looks_like_html(name: str, text: str) -> bool:
+    if name.lower().endswith((".html", ".htm")):
+        return True
+    head = text.lstrip()[:200].lower()
+    return head.startswith(("<!doctype html", "<html", "<p>", "<div", "<body"))
+
+
+def run(args: argparse.Namespace) -> int:
+    from aupguard.engine import Checker
+
+    checker = Checker(args.policy)
+    if args.jsonl:
+        return _run_jsonl(checker, sys.stdin, sys.stdout)
+    text = _read_draft(args.file)
+    html = args.html if args.html is not None else _looks_like_html(args.file, text)
+    message = Message(
+        text=text,
+        html=html,
+        channel=args.channel,
+        account=args.account,
+        author=Author(
+            role=args.role,
+            name=args.name,
+            handle=args.handle,
+            authorised=args.authorised,
+            anonymous=args.anonymous,
+        ),
+        audience=args.audience or _default_audience(args.channel, args.account),
+        edits_previous=args.edit,
+        device=args.device,
+    )
+    verdict = checker.check(message)
+    _print_verdict(verdict, checker, args)
+    return exit_code(verdict.action)
+
+
+def _print_verdict(verdict: Verdict, checker: Any, args: argparse.Namespace) -> None:
+    if args.fix:
+        from aupguard.engine import apply_remedies
+
+        sys.stdout.write(apply_remedies(verdict))
+        return
+    if args.format == "json":
+        json.dump(verdict.to_json(), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return
+    from rich.console import Console
+
+    from aupguard.report import render
+
+    render(verdict, checker.pack, Console(highlight=False, soft_wrap=False))
+
+
+# --- the batch interface: one JSON object per line in, one per line out ---
+
+_BOOL_FIELDS = ("authorised", "external", "edits_previous", "html", "anonymous")
+
+
+def _message_from_record(record: dict[str, Any]) -> Message:
+    text = record.get("text")
+    if not isinstance(text, str):
+        raise ValueError('"text" must be a string')
+    for key in _BOOL_FIELDS:
+        if key in record and not isinstance(record[key], bool):
+            raise ValueError(f'"{key}" must be true or false')
+    channel = record.get("channel", "email")
+    if channel not in CHANNELS:
+        raise ValueError(f'"channel" must be one of {", ".join(CHANNELS)}')
+    account = record.get("account", "council")
+    if account not in ("council", "personal"):
+        raise ValueError('"account" must be "council" or "personal"')
+    role = record.get("role", "staff")
+    if role not in ROLES:
+        raise ValueError(f'"role" must be one of {", ".join(ROLES)}')
+    external = record.get("external")
+    if external is None:
+        audience = _default_audience(channel, account)
+    else:
+        audience = "external" if external else "internal"
+    return Message(
+        text=text,
+        html=bool(record.get("html", False)),
+        channel=channel,
+        account=account,
+        author=Author(
+            role=role,
+            name=record.get("name"),
+            handle=record.get("handle"),
+            authorised=bool(record.get("authorised", False)),
+            anonymous=bool(record.get("anonymous", False)),
+        ),
+        audience=audience,  # type: ignore[arg-type]
+        edits_previous=bool(record.get("edits_previous", False)),
+    )
+
+
+def _lines(stream: IO[str] | IO[bytes]) -> Iterator[tuple[int, str | UnicodeDecodeError]]:
+    """Numbered non-blank lines; a line of bad bytes comes back as its decode error so
+    that it is one error record, not the end of the stream."""
+    for number, raw in enumerate(stream, 1):
+        if isinstance(raw, bytes):
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                yield number, exc
+                continue
+        else:
+            line = raw
+        if line.strip():
+            yield number, line
+
+
+def _run_jsonl(checker: Any, src: IO[str], out: IO[str]) -> int:
+    """Load once, stream: a bad line yields an error record for its id and the stream
+    goes on."""
+    worst = 0
+    had_error = False
+    for number, line in _lines(getattr(src, "buffer", src)):
+        record_id: Any = None
+        try:
+            if isinstance(line, UnicodeDecodeError):
+                raise ValueError("not valid UTF-8")
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise ValueError(f"not valid JSON ({exc.msg} at column {exc.colno})") from None
+            if not isinstance(record, dict):
+                raise ValueError("each line must be a JSON object")
+            record_id = record.get("id")
+            message = _message_from_record(record)
+        except ValueError as exc:
+            had_error = True
+            reason = str(exc).splitlines()[0]
+            print(f"aupguard: error: stdin:{number}: {reason}", file=sys.stderr)
+            out.write(json.dumps({"id": record_id, "line": number, "error": reason}) + "\n")
+            continue
+        verdict = checker.check(message)
+        worst = max(worst, exit_code(verdict.action))
+        result = {"id": record_id, **verdict.to_json(full=False)}
+        out.write(json.dumps(result, ensure_ascii=False) + "\n")
+    out.flush()
+    return EXIT_INPUT if had_error else worst
