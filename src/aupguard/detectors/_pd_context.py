@@ -1,0 +1,89 @@
+"""What the council's register says about a candidate: its own published contacts are
+never personal data, and details a person has consented to publish (until a date, on
+some channels) are allowed."""
+
+from __future__ import annotations
+
+import re
+
+from aupguard.detectors._pd_validate import national_digits
+from aupguard.detectors.base import Context
+
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+
+_DIGIT_ENTITIES = frozenset(
+    {"PHONE_NUMBER", "SORT_CODE", "BANK_ACCOUNT", "CARD_NUMBER", "NHS_NUMBER"}
+)
+
+
+def canonical(entity: str, value: str) -> str:
+    """A formatting-free key so '(01702) 716288' equals '+44 1702 716288'."""
+    if entity == "PHONE_NUMBER":
+        return national_digits(value)
+    if entity in _DIGIT_ENTITIES:
+        return "".join(c for c in value if c.isdigit())
+    if entity == "EMAIL_ADDRESS":
+        return value.strip().lower()
+    return _NON_ALNUM.sub("", value.lower())
+
+
+def is_public_contact(ctx: Context, entity: str, value: str) -> bool:
+    """True when the value is one of the council's own published contact details."""
+    contacts = ctx.register.public_contacts
+    if not contacts:
+        return False
+    key = canonical(entity, value)
+    if not key:
+        return False
+    for c in contacts:
+        if entity in ("STREET_ADDRESS", "POSTCODE"):
+            if c.entity not in ("STREET_ADDRESS", "POSTCODE"):
+                continue
+            other = canonical("STREET_ADDRESS", c.value)
+            if key in other or (len(other) >= 6 and other in key):
+                return True
+        elif c.entity == entity and canonical(entity, c.value) == key:
+            return True
+    return False
+
+
+def is_consented(ctx: Context, entity: str, value: str, start: int, end: int) -> bool:
+    """True when a still-valid consent on this channel covers the value.
+
+    A consent that lists values must match one of them; one without values covers the
+    entity when the consenting person is named near the detail."""
+    consents = ctx.register.consents
+    if not consents:
+        return False
+    key = canonical(entity, value)
+    channel = ctx.message.channel
+    for c in consents:
+        if entity not in c.details or channel not in c.channels:
+            continue
+        if c.until is not None and c.until < ctx.today:
+            continue
+        if c.values:
+            if any(canonical(entity, v) == key for v in c.values):
+                return True
+        else:
+            text = ctx.text.original
+            window = text[max(0, start - 120) : end + 40].lower()
+            if c.person.lower() in window:
+                return True
+    return False
+
+
+def council_domain(ctx: Context, domain: str) -> bool:
+    """Addresses on the council's own domains (or sub-domains) belong to the council."""
+    domain = domain.lower().rstrip(".")
+    for d in ctx.council.email_domains:
+        d = d.lower().lstrip("@")
+        if domain == d or domain.endswith("." + d):
+            return True
+    site = ctx.council.website
+    if site:
+        host = site.lower().split("//")[-1].split("/")[0]
+        host = host[4:] if host.startswith("www.") else host
+        if host and (domain == host or domain.endswith("." + host)):
+            return True
+    return False
