@@ -1,81 +1,59 @@
 """Views of a message's text with offsets mapped back to the original.
 
-`plain`: HTML turned to text, Unicode NFKC, zero-width characters removed; case, digits
-and punctuation kept. Personal-data and credential detectors read this view.
-`folded`: `plain` lower-cased with look-alike letters mapped to ASCII, leetspeak
-decoded inside words, spaced or starred letters joined. Word-list detectors read this.
+`plain`: HTML turned to text (when html=True), Unicode NFKC (per character), invisible
+characters (zero-width, soft hyphen, bidi controls, variation selectors) removed; case,
+digits and punctuation kept. Personal-data and credential detectors read this view.
 
-FIRST VERSION: identity-mapped for plain ASCII; see tests/text for what is covered.
+`folded`: `plain` case-folded, accents stripped, look-alike letters (Cyrillic/Greek
+homoglyphs, small capitals) and curly quotes/dashes mapped to ASCII, spaced-out letters
+joined, leetspeak decoded inside words, runs of 3+ identical letters cut to 2; stars are
+kept ("f**k" stays). Word-list detectors read this. See `leet` for the exact rules.
+
+Every view character maps to a non-empty span of the original: copied characters to
+themselves, replacements ("&amp;", "ﬁ" -> "fi", "ß" -> "ss", a block tag -> "\\n") to the
+whole span they replaced. Deleted characters (tags, invisibles, separators) have no view
+character. No view character is ever inserted without a source.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
 
-_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
-_TAG = re.compile(r"<[^>]*>")
+from aupguard.text.confusables import fold_stage, nfkc_stage
+from aupguard.text.leet import join_stage, leet_stage, repeat_stage
+from aupguard.text.markup import html_to_text
+from aupguard.text.offsets import OffsetMap
 
 
 @dataclass(frozen=True, slots=True)
 class View:
-    """A transformed text plus, for each of its characters, the original span.
+    """A transformed text and the chain of offset maps leading back to the original.
 
-    `starts`/`ends` are None when the view is the original text unchanged."""
+    `maps` is empty when the view is the original text unchanged."""
 
     text: str
-    starts: list[int] | None = None
-    ends: list[int] | None = None
+    maps: tuple[OffsetMap, ...] = ()
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
-        """Map a [start, end) span of this view to the original text."""
-        if self.starts is None or self.ends is None:
-            return start, end
-        n = len(self.text)
-        if n == 0:
-            return 0, 0
-        start = min(max(start, 0), n - 1)
-        end = min(max(end, start + 1), n)
-        return self.starts[start], self.ends[end - 1]
+        """Map a [start, end) span of this view to the smallest span of the original
+        covering the sources of those characters. Out-of-range input is clamped; an
+        empty span maps to an empty span at the corresponding position."""
+        if not self.maps:
+            n = len(self.text)
+            start = min(max(start, 0), n)
+            return start, min(max(end, start), n)
+        for m in reversed(self.maps):
+            start, end = m.span(start, end)
+        return start, end
 
 
-def _transform(text: str, base: View | None, html: bool) -> View:
-    starts: list[int] = []
-    ends: list[int] = []
-    out: list[str] = []
-    bstarts = base.starts if base is not None else None
-    bends = base.ends if base is not None else None
-    pos = 0
-    skip_until = -1
-    for i, ch in enumerate(text):
-        if i < skip_until:
-            continue
-        if html and ch == "<":
-            m = _TAG.match(text, i)
-            if m:
-                skip_until = m.end()
-                out.append(" ")
-                o = bstarts[i] if bstarts else i
-                starts.append(o)
-                ends.append(o)
-                continue
-        if ord(ch) in _ZERO_WIDTH:
-            continue
-        norm = unicodedata.normalize("NFKC", ch) if ord(ch) > 127 else ch
-        s = bstarts[i] if bstarts else i
-        e = bends[i] if bends else i + 1
-        for c in norm:
-            out.append(c)
-            starts.append(s)
-            ends.append(e)
-        pos += 1
-    return View("".join(out), starts, ends)
+def _chain(base: View, text: str, new: OffsetMap | None) -> View:
+    return View(text, base.maps if new is None else (*base.maps, new))
 
 
 class NormalisedText:
-    """The original text and its normalised views, computed lazily."""
+    """The original text and its normalised views, computed lazily (each at most once)."""
 
     __slots__ = ("original", "html", "__dict__")
 
@@ -85,18 +63,25 @@ class NormalisedText:
 
     @cached_property
     def plain(self) -> View:
-        if not self.html and self.original.isascii():
-            return View(self.original)
-        return _transform(self.original, None, self.html)
+        view = View(self.original)
+        if self.html:
+            text, m = html_to_text(self.original)
+            view = _chain(view, text, m)
+        text, m = nfkc_stage(view.text)
+        return _chain(view, text, m)
 
     @cached_property
     def folded(self) -> View:
-        plain = self.plain
-        lowered = plain.text.lower()
-        if len(lowered) == len(plain.text):
-            return View(lowered, plain.starts, plain.ends) if plain.starts else View(lowered)
-        return _transform(lowered, plain, False)
+        view = self.plain
+        text, m = fold_stage(view.text)
+        view = _chain(view, text, m)
+        text, m = join_stage(view.text)
+        view = _chain(view, text, m)
+        view = View(leet_stage(view.text), view.maps)  # 1:1, same maps
+        text, m = repeat_stage(view.text)
+        return _chain(view, text, m)
 
 
 def normalise(text: str, html: bool = False) -> NormalisedText:
+    """Wrap `text` (an HTML fragment when html=True); views are built on first use."""
     return NormalisedText(text, html)
