@@ -25,13 +25,14 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from aupguard.commands import check, policy
+    from aupguard.commands.check import add_parser as add_check
+    from aupguard.commands.policy import add_parser as add_policy
 
     parser = _Parser(prog="aupguard", description=__doc__.splitlines()[0])
     parser.add_argument("--version", action="version", version=f"aupguard {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
-    check.add_parser(sub)
-    policy.add_parser(sub)
+    add_check(sub)
+    add_policy(sub)
     return parser
 
 

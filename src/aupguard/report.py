@@ -44,6 +44,18 @@ def _label(finding: Finding) -> str:
     return f"{finding.category} ({kind})" if kind else finding.category
 
 
+def _fix_text(finding: Finding) -> str:
+    remedy = finding.remedy
+    assert remedy is not None
+    if remedy.kind == "redact":
+        return f"replace it with {remedy.text} (--fix does this). {remedy.description}"
+    if remedy.kind == "append":
+        return f"add “{remedy.text}” (--fix does this). {remedy.description}"
+    if remedy.kind == "prepend":
+        return f"start with “{remedy.text}” (--fix does this). {remedy.description}"
+    return remedy.description
+
+
 def highlighted(verdict: Verdict) -> Text:
     text = Text(verdict.text)
     for number, f in enumerate(verdict.findings, 1):
@@ -78,10 +90,13 @@ def render(verdict: Verdict, pack: Pack, console: Console) -> None:
             head.append(f"  “{f.excerpt}”", style="italic")
         lines: list[Text] = [head, Text(f"   {f.explanation}")]
         if clause is not None:
-            lines.append(Text(f"   Clause {clause.id}, {locator_text(clause)}: {clause.summary}"))
+            lines.append(
+                Text.assemble("   Clause: ", (clause.id, "bold"), f" ({locator_text(clause)})")
+            )
+            lines.append(Text(f"   {clause.summary}", style="dim"))
         if f.related:
-            lines.append(Text(f"   Also: {', '.join(f.related)}", style="dim"))
+            lines.append(Text(f"   Also under: {', '.join(f.related)}", style="dim"))
         if f.remedy is not None:
-            lines.append(Text(f"   Fix: {f.remedy.description}", style="green"))
+            lines.append(Text(f"   Fix: {_fix_text(f)}", style="green"))
         entries.append(Group(*lines))
     console.print(Group(*entries))

@@ -125,7 +125,7 @@ def test_fit_message_respects_the_clause() -> None:
     personal = Example("Vote Labour", True, message={"account": "personal"})
     assert fit_message(political, control, personal) is None
     logo = pack.clause("belper.general.logo-personal")
-    msg = fit_message(logo, logo.controls[0], Example("logo", True))
+    msg = fit_message(logo, logo.controls[0], Example("logo", True, subtype="logo"))
     assert msg is not None and msg.account == "personal"
     narrow = pack.clause("belper.legislation.employee-contact-details")
     ni = Example("AB123456C", True, entity="NI_NUMBER")

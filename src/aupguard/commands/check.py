@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from aupguard.errors import UsageError
-from aupguard.model import CHANNELS, ROLES, Action, Author, Message, Verdict
+from aupguard.model import CHANNELS, ROLES, Action, Audience, Author, Message, Verdict
 
 _EXIT_FOR_ACTION = {
     Action.ALLOW: 0,
@@ -60,7 +60,8 @@ def add_parser(sub: Any) -> None:
     p.set_defaults(func=run)
 
 
-def _default_audience(channel: str, account: str) -> str:
+def _default_audience(channel: str) -> Audience:
+    """Email goes to named recipients; everything else is published."""
     return "external" if channel == "email" else "public"
 
 
@@ -107,7 +108,7 @@ def run(args: argparse.Namespace) -> int:
             authorised=args.authorised,
             anonymous=args.anonymous,
         ),
-        audience=args.audience or _default_audience(args.channel, args.account),
+        audience=args.audience or _default_audience(args.channel),
         edits_previous=args.edit,
         device=args.device,
     )
@@ -155,8 +156,9 @@ def _message_from_record(record: dict[str, Any]) -> Message:
     if role not in ROLES:
         raise ValueError(f'"role" must be one of {", ".join(ROLES)}')
     external = record.get("external")
+    audience: Audience
     if external is None:
-        audience = _default_audience(channel, account)
+        audience = _default_audience(channel)
     else:
         audience = "external" if external else "internal"
     return Message(
@@ -171,7 +173,7 @@ def _message_from_record(record: dict[str, Any]) -> Message:
             authorised=bool(record.get("authorised", False)),
             anonymous=bool(record.get("anonymous", False)),
         ),
-        audience=audience,  # type: ignore[arg-type]
+        audience=audience,
         edits_previous=bool(record.get("edits_previous", False)),
     )
 
@@ -180,14 +182,17 @@ def _lines(stream: IO[str] | IO[bytes]) -> Iterator[tuple[int, str | UnicodeDeco
     """Numbered non-blank lines; a line of bad bytes comes back as its decode error so
     that it is one error record, not the end of the stream."""
     for number, raw in enumerate(stream, 1):
+        line: str
         if isinstance(raw, bytes):
             try:
                 line = raw.decode("utf-8")
             except UnicodeDecodeError as exc:
                 yield number, exc
                 continue
-        else:
+        elif isinstance(raw, str):
             line = raw
+        else:
+            continue
         if line.strip():
             yield number, line
 

@@ -1,0 +1,201 @@
+"""Defamation: an allegation of crime, dishonesty or incompetence, stated as fact, about
+a person or organisation people can identify ("Cllr Jones took a bribe", "the clerk is
+fiddling the expenses", "Acme Builders Ltd are cowboys").
+
+An allegation needs a target: reporting a crime with no one identifiable ("the police
+arrested a man for theft"), attributed or hedged reports ("allegations ... are being
+investigated"), and criticism of a decision are not findings.
+"""
+
+from __future__ import annotations
+
+import re
+
+from aupguard.detectors._conduct import (
+    MAX_FINDINGS,
+    apos,
+    sentence_bounds,
+    sentences_with,
+    words_of,
+)
+from aupguard.detectors.base import Context, Example
+from aupguard.model import DEFAMATION, Finding, Remedy
+from aupguard.text import View
+
+# Words one of which every allegation contains: only sentences with one are examined.
+_GATE = frozenset(
+    """fraud fraudster fraudsters crook crooks crooked thief thieves thieving liar liars lying
+    lied lies corrupt stole stolen steals stealing bribe bribes bribed backhander backhanders
+    kickback kickbacks fiddling fiddled fiddles fiddle embezzled embezzling embezzler
+    embezzlers cowboys rip ripped rips ripping conned con conman conmen cheat cheats swindled
+    swindler swindlers swindling launder laundered launders launderer launderers forged
+    falsified rigged nicked pocketed pockets criminal criminals incompetent dishonest take
+    scammed scammer scammers abused molested racist racists bully bullies paedo paedos
+    paedophile paedophiles nonce nonces offender offenders dealer dealers books trader
+    traders fixed bent defrauded defrauding""".split()
+)
+
+_CRIME_NOUN = (
+    r"fraud|fraudsters?|crooks?|thie(?:f|ves)|liars?|criminals?|con\s*-?\s*m[ae]n|"
+    r"con\s+artists?|cheats?|swindlers?|embezzlers?|paedophiles?|paedos?|nonces?|"
+    r"sex\s+offenders?|corrupt|bent|dishonest|crooked|on\s+the\s+take|on\s+the\s+fiddle|"
+    r"cowboys|rogue\s+traders?|scammers?|money\s+launderers?|drug\s+dealers?|"
+    r"stealing|fiddling|embezzling|defrauding|swindling|ripping\s+(?:\w+\s+)?off|"
+    r"lining\s+(?:his|her|their)\s+(?:own\s+)?pockets|taking\s+(?:bribes|backhanders|kickbacks)|"
+    r"cooking\s+the\s+books|lying"
+)
+_LESSER_NOUN = r"racists?|bull(?:y|ies)|incompetent"
+_VERB = (
+    r"stole|stolen|steals|nicked|pocketed|embezzled|defrauded|swindled|conned|scammed|"
+    r"fiddled|fiddles|cooked\s+the\s+books|took\s+(?:a\s+)?(?:bribes?|backhanders?|kickbacks?)|"
+    r"taken\s+(?:a\s+)?(?:bribes?|backhanders?|kickbacks?)|takes\s+(?:bribes?|backhanders?)|"
+    r"accepted\s+(?:a\s+)?(?:bribes?|backhanders?)|lied\s+(?:to|about)|lies\s+to|falsified|"
+    r"forged\s+(?:\w+\s+)?(?:signatures?|documents?|accounts|minutes|records|receipts|invoices|"
+    r"expenses)|rigged|fixed\s+the\s+(?:vote|tender|contract|election)|rip(?:s|ped)?\s+(?:\w+\s+)?off|"
+    r"launder(?:s|ed)|abused|molested|bribed"
+)
+_FILL = (
+    r"just|nothing\s+but|clearly|obviously|basically|simply|definitely|a|an|total|complete|"
+    r"known|convicted|utter|absolute|proper|bunch\s+of|pack\s+of|load\s+of|lying|thieving|"
+    r"corrupt|bent|also|actually|openly|secretly|always|been"
+)
+_PREDICATE = re.compile(
+    apos(
+        r"(?i:(?:(?:is|are|was|were|has\s+(?:always\s+)?been|have\s+(?:always\s+)?been)\s+"
+        r"(?:(?:" + _FILL + r")\s+){0,3}|'s\s+(?:(?:" + _FILL + r")\s+){1,3})"
+        r"(?:(?P<crime>" + _CRIME_NOUN + r")|(?P<lesser>" + _LESSER_NOUN + r"))\b"
+        r"|(?:(?:has|have|had)\s+)?(?:(?:" + _FILL + r")\s+){0,2}(?P<act>" + _VERB + r")\b)"
+    )
+)
+_NAME = r"[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?"
+_ROLE = (
+    r"(?:town\s+|parish\s+|deputy\s+|assistant\s+|new\s+|old\s+|ward\s+|local\s+)?"
+    r"(?:clerk|contractors?|chairman|chair|chairwoman|mayor|treasurer|rfo|caretaker|groundsman|"
+    r"builders?|developers?|landlord|manager|leader|vice[\s-]chair(?:man)?|councillors?|"
+    r"council|officers?|company|firm|solicitor|accountant|auditor)"
+)
+_NOT_NAMES = (
+    "He|She|They|It|This|That|These|Those|There|Everyone|Everybody|Someone|Somebody|Nobody|"
+    "Anyone|Anybody|Who|What|Which|Here|Nothing|Something|Everything|I|We|You|One|Whoever|"
+    "Today|Yesterday|Also|And|But|So|If|When|Then|Honestly|Frankly|Clearly|Obviously|Sadly"
+)
+# A target ending just where the predicate starts. Case matters for names, so this runs
+# on the `plain` view; the role words are matched case-insensitively.
+_TARGET_END = re.compile(
+    r"(?:(?P<named>(?i:cllr|councillor|mr|mrs|ms|miss|dr|mayor)\.?\s+" + _NAME
+    + r"(?:\s+" + _NAME + r")?"
+    r"|[A-Z][\w&'\-]*(?:\s+[A-Z&][\w&'\-]*){0,4}\s+(?i:ltd|limited|plc|llp|&\s+sons|builders|"
+    r"contractors|construction|services|roofing|paving|homes)"
+    r"|\b(?!(?:" + _NOT_NAMES + r")\b)" + _NAME + r"\s+" + _NAME
+    + r"|(?<=[a-z,]\s)(?!(?:" + _NOT_NAMES + r")\b)" + _NAME + r")"
+    r"|(?P<role>(?i:the|our|that|this|your|their)\s+(?i:" + _ROLE + r")))"
+    r"(?:'s)?\s*,?\s*$"
+)
+_EPITHET = re.compile(
+    r"(?i:\b(?:that|the|this|our)\s+(?:corrupt|crooked|bent|lying|thieving|fraudulent|dishonest)\s+"
+    + _ROLE + r"\b)"
+    r"|(?i:\b(?:that|the)\s+(?:crook|fraudster|thief|liar|con\s*man|conman)\s+(?:cllr\s+)?)"
+    + _NAME
+)
+_HEDGE = re.compile(
+    r"(?i:\b(?:alleg\w*|investigat\w*|accused|accusations?|claims?\s+that|claimed|reportedly|"
+    r"rumou?rs?|suspected|suspicion|charged\s+with|on\s+trial|if\s+anyone|victims?\s+of|"
+    r"not\s+guilty|cleared|acquitted|denies|denied|whether|action\s+fraud)\b)"
+)
+_OPINION = re.compile(
+    apos(r"(?i:\b(?:i\s+think|i\s+believe|i\s+feel|in\s+my\s+(?:opinion|view)|it\s+seems|"
+         r"probably|might|may\s+have|seems?\s+to)\b)")
+)
+
+_EXPLAIN = (
+    "This accuses an identifiable person or organisation of wrongdoing as if it were fact, "
+    "which could be defamatory."
+)
+_EXPLAIN_LESSER = (
+    "This labels an identifiable person or organisation in a way that could damage their "
+    "reputation; stick to facts you can show."
+)
+_REMEDY = Remedy("review", "", "Remove the allegation, or state only facts you can prove.")
+
+
+class DefamationDetector:
+    """Allegations of wrongdoing about identifiable people or organisations."""
+
+    category = DEFAMATION
+    examples: tuple[Example, ...] = (
+        Example("Cllr Jones took a bribe from the developer, everyone knows it.", True),
+        Example("The clerk is fiddling the expenses again.", True),
+        Example("Essex Paving Ltd are cowboys who rip off pensioners.", True),
+        Example("John Smith is a fraud and a liar.", True),
+        Example("The contractor stole £3,000 of materials from the depot.", True),
+        Example("Don't trust that crook Henderson with the allotments.", True),
+        Example("The police arrested a man for theft on Broadway last night.", False),
+        Example("Allegations that a councillor took money are being investigated by the police.",
+                False),
+        Example("I disagree with Cllr Jones's decision on the car park.", False),
+        Example("If anyone has been a victim of fraud, contact Action Fraud on 0300 123 2040.",
+                False),
+        Example("Cllr Jones is not a crook, whatever the rumours say.", False),
+        Example("Warning: scammers are phoning residents pretending to be from the council.",
+                False),
+    )
+
+    def detect(self, ctx: Context) -> list[Finding]:
+        # Names need case, so this reads `plain`; a lower-cased copy (same offsets in all
+        # but exotic cases) finds the sentences worth a closer look.
+        view = ctx.text.plain
+        low = view.text.lower()
+        present = words_of(low) & _GATE
+        if not present:
+            return []
+        if len(low) != len(view.text):
+            return self._detect(view, [(0, len(view.text))])
+        return self._detect(view, sentences_with(low, present))
+
+    def _detect(self, view: View, spans: list[tuple[int, int]]) -> list[Finding]:
+        text = view.text
+        out: list[Finding] = []
+        for m in (m for a, b in spans for m in _PREDICATE.finditer(text, a, b)):
+            if len(out) >= MAX_FINDINGS:
+                return out
+            s0, s1 = sentence_bounds(text, m.start(), m.end())
+            window_start = max(s0, m.start() - 80)
+            t = _TARGET_END.search(text, window_start, m.start())
+            if t is None:
+                continue
+            lesser = m.group("lesser") is not None
+            score = 0.55 if lesser else (0.8 if t.group("named") else 0.75)
+            score = self._adjust(text, s0, s1, score)
+            if score <= 0:
+                continue
+            if re.match(r"(?i)(?:the|our|this|that)\s+(?:town\s+|parish\s+)?council\b",
+                        t.group()):
+                score = round(score * 0.8, 3)  # a council: in the policy, less sure
+            out.append(self._finding(view, t.start(), m.end(), score, lesser))
+        for m in (m for a, b in spans for m in _EPITHET.finditer(text, a, b)):
+            if len(out) >= MAX_FINDINGS:
+                break
+            s0, s1 = sentence_bounds(text, m.start(), m.end())
+            score = self._adjust(text, s0, s1, 0.75)
+            if score > 0 and not any(f.start <= m.start() < f.end for f in out):
+                out.append(self._finding(view, m.start(), m.end(), score, False))
+        return out
+
+    @staticmethod
+    def _adjust(text: str, s0: int, s1: int, score: float) -> float:
+        if _HEDGE.search(text, s0, s1):
+            return 0.0
+        if text[s0:s1].rstrip().endswith("?"):
+            score *= 0.6
+        if _OPINION.search(text, s0, s1):
+            score *= 0.85
+        return round(score, 3)
+
+    @staticmethod
+    def _finding(view: View, start: int, end: int, score: float, lesser: bool) -> Finding:
+        s, e = view.to_original(start, end)
+        return Finding(DEFAMATION, s, e, score,
+                       explanation=_EXPLAIN_LESSER if lesser else _EXPLAIN, remedy=_REMEDY)
+
+
+DETECTOR = DefamationDetector()

@@ -1,0 +1,100 @@
+"""Defamation detector: allegations stated as fact about identifiable targets."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from aupguard.detectors import defamation
+from aupguard.detectors._conduct import MAX_FINDINGS
+from aupguard.detectors.base import Context, Example
+from aupguard.model import Author, Finding, Message
+from aupguard.policy.schema import Council, Register, Thresholds
+from aupguard.text import normalise
+
+COUNCIL = Council(
+    name="Leigh-on-Sea Town Council", email_domains=("leighonseatowncouncil.gov.uk",)
+)
+
+
+def ctx_for(text: str) -> Context:
+    return Context(message=Message(text=text), text=normalise(text), council=COUNCIL,
+                   register=Register())
+
+
+def example_ctx(ex: Example) -> Context:
+    author = dataclasses.replace(Author(), **ex.author)  # type: ignore[arg-type]
+    msg = dataclasses.replace(Message(text=ex.text, author=author), **ex.message)  # type: ignore[arg-type]
+    return Context(message=msg, text=normalise(ex.text), council=COUNCIL, register=Register())
+
+
+def counted(findings: list[Finding]) -> list[Finding]:
+    t = Thresholds()
+    return [f for f in findings if f.score >= t.for_finding(f.category, f.subtype)]
+
+
+def found(text: str) -> list[Finding]:
+    return counted(defamation.DETECTOR.detect(ctx_for(text)))
+
+
+@pytest.mark.parametrize("ex", defamation.DETECTOR.examples, ids=lambda e: e.text[:40])
+def test_examples(ex: Example) -> None:
+    got = counted(defamation.DETECTOR.detect(example_ctx(ex)))
+    assert bool(got) == ex.expect, (ex.text, got)
+
+
+def test_span_covers_target_and_allegation() -> None:
+    text = "Frankly, Cllr Parker has been lining her own pockets for years."
+    (f,) = found(text)
+    assert text[f.start : f.end] == "Cllr Parker has been lining her own pockets"
+    assert f.category == "defamation" and f.subtype is None
+    assert f.remedy is not None and f.remedy.kind == "review"
+    assert "defamatory" in f.explanation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mr Beckerson lied to the committee about the budget.",
+        "Our treasurer has been embezzling the precept.",
+        "Bloggs Builders Ltd ripped us off.",
+        "The mayor is on the take.",
+        "the corrupt clerk strikes again",
+        "I reckon that Henderson is a crook.",
+    ],
+)
+def test_allegations(text: str) -> None:
+    assert found(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A man was charged with fraud at Southend Crown Court.",
+        "Residents are lying in wait for the bin lorry.",  # no identifiable target
+        "Is the clerk corrupt? No, and here are the audited accounts.",  # question: softer
+        "He stole the show at the carnival.",  # pronoun, no identifiable target
+        "Cllr Jones is not corrupt.",
+        "The council's fraud policy was updated in May.",
+    ],
+)
+def test_non_allegations(text: str) -> None:
+    assert found(text) == [], text
+
+
+def test_incompetence_is_softer_than_crime() -> None:
+    (a,) = defamation.DETECTOR.detect(ctx_for("The clerk is incompetent."))
+    (b,) = defamation.DETECTOR.detect(ctx_for("The clerk is a thief."))
+    assert a.score < b.score
+
+
+def test_opinion_lowers_but_keeps_crime_allegation() -> None:
+    (f,) = found("I think Cllr Jones took a bribe.")
+    (g,) = found("Cllr Jones took a bribe.")
+    assert f.score < g.score
+
+
+def test_large_input() -> None:
+    assert found("fraud " * 50_000) == []
+    assert len(found("Cllr Jones is a liar. " * 2_000)) == MAX_FINDINGS  # capped
