@@ -93,6 +93,8 @@ class Checker:
             ((c, Action.parse(c.action)) for c in applicable),
             key=lambda pair: -pair[1],
         )
+        for category in categories:
+            detectors.get(category)  # import now, so its trigger words are registered
         plan = _Plan(tuple(categories), tuple(ranked))
         with self._lock:
             self._plans[key] = plan

@@ -20,10 +20,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
+from aupguard.text import triggers
 from aupguard.text.confusables import fold_stage, nfkc_stage
 from aupguard.text.leet import join_stage, leet_stage, repeat_stage
 from aupguard.text.markup import html_to_text
 from aupguard.text.offsets import OffsetMap
+from aupguard.text.triggers import Hit
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +82,18 @@ class NormalisedText:
         view = View(leet_stage(view.text), view.maps)  # 1:1, same maps
         text, m = repeat_stage(view.text)
         return _chain(view, text, m)
+
+    @property
+    def trigger_hits(self) -> dict[str, list[Hit]]:
+        """Every detector's trigger words in the folded view, found in one scan (see
+        `triggers`); rescanned only if a detector registered triggers since."""
+        cached = self.__dict__.get("_trigger_hits")
+        current = triggers.version()
+        if cached is None or cached[0] != current:
+            cached = (current, triggers.scan(self.folded.text))
+            self.__dict__["_trigger_hits"] = cached
+        hits: dict[str, list[Hit]] = cached[1]
+        return hits
 
 
 def normalise(text: str, html: bool = False) -> NormalisedText:

@@ -1,0 +1,146 @@
+"""One pass over a message for every detector's trigger words.
+
+A detector registers the words and phrases that make it look closer (its *triggers*).
+All of them go into one Aho-Corasick automaton, so a message is scanned once however
+many detectors run, and a detector none of whose triggers occur costs almost nothing.
+Detectors then run their precise patterns only around the hits.
+
+Triggers are matched on the `folded` view, as whole words: the scanned copy of the text
+has every character other than a-z, 0-9 and '*' turned into a space, and a trigger must
+have a space (or the text's edge) on both sides. Phrases are prepared the same way
+("don't" is the two words "don t"), and their words must be separated by exactly one
+non-word character in the text ("free gift", "free-gift"; not "free  gift"), so prefer
+the rarest single word of a phrase as its trigger. A prefix ("gambl" in `prefixes`)
+matches any word that starts with it.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import ahocorasick
+
+if TYPE_CHECKING:
+    from aupguard.text.normalise import NormalisedText
+
+_WORD = frozenset("abcdefghijklmnopqrstuvwxyz0123456789*")
+# bytes.translate table: word characters kept (upper case lowered), everything else a
+# space. Text is first encoded as ASCII with '?' for anything else, which keeps offsets.
+_TABLE = bytes(
+    (c | 0x20) if 65 <= c <= 90 else c if chr(c) in _WORD else 32 for c in range(256)
+)
+
+
+def scan_text(text: str) -> str:
+    """The copy of `text` the automaton reads: same length, word characters only."""
+    return text.encode("ascii", "replace").translate(_TABLE).decode("ascii")
+
+
+def _prepare(phrase: str) -> str:
+    words = scan_text(phrase.lower()).split()
+    if not words:
+        raise ValueError(f"trigger {phrase!r} has no word characters")
+    return " ".join(words)
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A trigger found in the folded view: [start, end) and the tag it was given."""
+
+    start: int
+    end: int
+    phrase: str
+    tag: str
+
+
+# key in the automaton -> ((group, tag, phrase), ...); keys are " word " or " prefix".
+_entries: dict[str, list[tuple[str, str, str]]] = {}
+_lock = threading.Lock()
+_state: dict[str, object] = {"version": 0, "automaton": None}
+
+
+def _register(group: str, phrases: Mapping[str, str], prefix: bool) -> None:
+    with _lock:
+        for phrase, tag in phrases.items():
+            words = _prepare(phrase)
+            key = f" {words}" if prefix else f" {words} "
+            _entries.setdefault(key, []).append((group, tag, phrase))
+        _state["version"] = int(_state["version"]) + 1  # type: ignore[call-overload]
+        _state["automaton"] = None
+
+
+def _automaton() -> tuple[int, ahocorasick.Automaton]:
+    with _lock:
+        automaton = _state["automaton"]
+        version = int(_state["version"])  # type: ignore[call-overload]
+        if automaton is None:
+            automaton = ahocorasick.Automaton()
+            for key, entries in _entries.items():
+                automaton.add_word(key, (len(key), key.endswith(" "), tuple(entries)))
+            if len(automaton):
+                automaton.make_automaton()
+            _state["automaton"] = automaton
+        return version, automaton  # type: ignore[return-value]
+
+
+def scan(folded: str) -> dict[str, list[Hit]]:
+    """Every registered trigger in `folded`, grouped by the group that registered it."""
+    version, automaton = _automaton()
+    found: dict[str, list[Hit]] = {}
+    if not len(automaton):
+        return found
+    haystack = f" {scan_text(folded)} "
+    for end, (length, closed, entries) in automaton.iter(haystack):
+        start = end - length + 1
+        stop = end - 1 if closed else end
+        for group, tag, phrase in entries:
+            found.setdefault(group, []).append(Hit(start, stop, phrase, tag))
+    return found
+
+
+def version() -> int:
+    return int(_state["version"])  # type: ignore[call-overload]
+
+
+class TriggerWords:
+    """The triggers of one detector (or one part of it), registered under `group`."""
+
+    def __init__(
+        self,
+        group: str,
+        words: Mapping[str, str] | Iterable[str] = (),
+        prefixes: Mapping[str, str] | Iterable[str] = (),
+    ) -> None:
+        self.group = group
+        _register(group, _as_tags(words), prefix=False)
+        _register(group, _as_tags(prefixes), prefix=True)
+
+    def hits(self, text: NormalisedText) -> list[Hit]:
+        """This group's hits in the message (folded view), in order of where they end."""
+        return text.trigger_hits.get(self.group, [])
+
+    def present(self, text: NormalisedText) -> bool:
+        return self.group in text.trigger_hits
+
+
+def _as_tags(items: Mapping[str, str] | Iterable[str]) -> dict[str, str]:
+    if isinstance(items, Mapping):
+        return dict(items)
+    return {item: item for item in items}
+
+
+def windows(hits: Iterable[Hit], size: int, before: int, after: int) -> list[tuple[int, int]]:
+    """Merged [start, end) spans reaching `before` characters before and `after` after
+    each hit, clipped to [0, size): where a detector runs its precise patterns."""
+    spans = sorted((max(0, h.start - before), min(size, h.end + after)) for h in hits)
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            if end > merged[-1][1]:
+                merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged
