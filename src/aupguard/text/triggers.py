@@ -59,7 +59,14 @@ class Hit:
 # key in the automaton -> ((group, tag, phrase), ...); keys are " word " or " prefix".
 _entries: dict[str, list[tuple[str, str, str]]] = {}
 _lock = threading.Lock()
-_state: dict[str, object] = {"version": 0, "automaton": None}
+
+
+class _State:
+    version = 0
+    automaton: ahocorasick.Automaton | None = None
+
+
+_state = _State()
 
 
 def _register(group: str, phrases: Mapping[str, str], prefix: bool) -> None:
@@ -68,27 +75,26 @@ def _register(group: str, phrases: Mapping[str, str], prefix: bool) -> None:
             words = _prepare(phrase)
             key = f" {words}" if prefix else f" {words} "
             _entries.setdefault(key, []).append((group, tag, phrase))
-        _state["version"] = int(_state["version"]) + 1  # type: ignore[call-overload]
-        _state["automaton"] = None
+        _state.version += 1
+        _state.automaton = None
 
 
 def _automaton() -> tuple[int, ahocorasick.Automaton]:
     with _lock:
-        automaton = _state["automaton"]
-        version = int(_state["version"])  # type: ignore[call-overload]
+        automaton = _state.automaton
         if automaton is None:
             automaton = ahocorasick.Automaton()
             for key, entries in _entries.items():
                 automaton.add_word(key, (len(key), key.endswith(" "), tuple(entries)))
             if len(automaton):
                 automaton.make_automaton()
-            _state["automaton"] = automaton
-        return version, automaton  # type: ignore[return-value]
+            _state.automaton = automaton
+        return _state.version, automaton
 
 
 def scan(folded: str) -> dict[str, list[Hit]]:
     """Every registered trigger in `folded`, grouped by the group that registered it."""
-    version, automaton = _automaton()
+    _, automaton = _automaton()
     found: dict[str, list[Hit]] = {}
     if not len(automaton):
         return found
@@ -102,7 +108,8 @@ def scan(folded: str) -> dict[str, list[Hit]]:
 
 
 def version() -> int:
-    return int(_state["version"])  # type: ignore[call-overload]
+    """Changes whenever triggers are registered, so cached scans can be redone."""
+    return _state.version
 
 
 class TriggerWords:
