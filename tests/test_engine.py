@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from aupguard.engine import Checker, apply_remedies, clause_applies, where_of
+from aupguard.engine import Checker, apply_remedies, audience_for, clause_applies, where_of
 from aupguard.model import Action, Author, Message
 from aupguard.policy.loader import load_pack
 
@@ -116,3 +116,26 @@ def test_checker_is_safe_to_share_between_threads(checker: Checker) -> None:
     with ThreadPoolExecutor(max_workers=4) as pool:
         got = list(pool.map(lambda m: checker.check(m).to_json(), drafts))
     assert got == expected
+
+
+def test_sharing_rules_leave_internal_mail_alone() -> None:
+    """Leigh keeps personal data 'inside the council': the clerk may email a colleague a
+    resident's number, but not a supplier."""
+    leigh = Checker("leigh")
+    internal = leigh.check(Message(text=PHONE_DRAFT, channel="email", audience="internal"))
+    external = leigh.check(Message(text=PHONE_DRAFT, channel="email", audience="external"))
+    assert not [f for f in internal.findings if f.category == "personal_data"]
+    cited = {f.clause for f in external.findings if f.entity == "PHONE_NUMBER"}
+    assert cited == {"leigh.work-use.data-protection"}
+    assert external.action is Action.HOLD
+
+
+def test_audience_from_recipients() -> None:
+    council = load_pack("leigh").council
+    own = "clerk@leighonseatowncouncil.gov.uk"
+    assert audience_for((own, "Cllr <cllr.x@leighonseatowncouncil.gov.uk>"), council) == (
+        "internal"
+    )
+    assert audience_for((own, "someone@gmail.com"), council) == "external"
+    assert audience_for(("x@evil-leighonseatowncouncil.gov.uk",), council) == "external"
+    assert audience_for((), council) == "external"

@@ -14,8 +14,8 @@ from pathlib import Path
 
 from aupguard import detectors
 from aupguard.detectors.base import Context
-from aupguard.model import Action, Finding, Message, Verdict
-from aupguard.policy.schema import Clause, Control, Pack
+from aupguard.model import Action, Audience, Finding, Message, Verdict
+from aupguard.policy.schema import Clause, Control, Council, Pack
 from aupguard.text import normalise
 
 _EXCERPT_MAX = 80
@@ -39,12 +39,26 @@ def where_of(message: Message) -> frozenset[str]:
     return frozenset(where)
 
 
+def audience_for(recipients: tuple[str, ...], council: Council) -> Audience:
+    """`internal` when every recipient is on one of the council's own mail domains (or a
+    subdomain of one), else `external`. Front-ends use this to fill Message.audience."""
+    domains = tuple(d.lower().lstrip("@") for d in council.email_domains)
+    if not recipients or not domains:
+        return "external"
+    for address in recipients:
+        host = address.rsplit("@", 1)[-1].strip().strip(">").lower().rstrip(".")
+        if not any(host == d or host.endswith("." + d) for d in domains):
+            return "external"
+    return "internal"
+
+
 def clause_applies(clause: Clause, message: Message) -> bool:
     groups = _ROLE_GROUPS.get(message.author.role, frozenset({"staff"}))
     return (
         bool(groups.intersection(clause.applies_to))
         and bool(where_of(message).intersection(clause.where))
         and message.channel in clause.channels
+        and message.audience in clause.audiences
     )
 
 
@@ -75,11 +89,11 @@ class Checker:
             pack = load_pack(pack)
         self.pack: Pack = pack
         self._today = today
-        self._plans: dict[tuple[str, frozenset[str], str], _Plan] = {}
+        self._plans: dict[tuple[str, frozenset[str], str, str], _Plan] = {}
         self._lock = threading.Lock()
 
     def _plan(self, message: Message) -> _Plan:
-        key = (message.author.role, where_of(message), message.channel)
+        key = (message.author.role, where_of(message), message.channel, message.audience)
         plan = self._plans.get(key)
         if plan is not None:
             return plan

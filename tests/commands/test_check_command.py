@@ -125,3 +125,50 @@ def test_installed_command_and_example_draft() -> None:
     )
     assert proc.returncode == 2, proc.stderr
     assert "leigh." in proc.stdout
+
+
+def test_recipients_on_council_domain_are_internal(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    draft = tmp_path / "draft.txt"
+    draft.write_text("Mrs Patel's mobile is 07700 900123 - please call her about the hedge.\n")
+    internal = main(["check", str(draft), "--policy", "leigh",
+                     "--to", "clerk@leighonseatowncouncil.gov.uk"])
+    external = main(["check", str(draft), "--policy", "leigh",
+                     "--to", "clerk@leighonseatowncouncil.gov.uk", "--to", "bob@example.com"])
+    capsys.readouterr()
+    assert (internal, external) == (0, 2)
+
+
+def test_attached_picture_without_licence_is_flagged(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    draft = tmp_path / "draft.txt"
+    draft.write_text("Lovely photo of the carnival procession on Saturday!\n")
+    args = ["check", str(draft), "--policy", "belper", "--channel", "social",
+            "--format", "json", "--attachment", "carnival.jpg"]
+    main(args)
+    flagged = json.loads(capsys.readouterr().out)
+    main([*args, "--licence", "own photo", "--consented"])
+    cleared = json.loads(capsys.readouterr().out)
+    assert "copyright" in {f["category"] for f in flagged["findings"]}
+    assert "copyright" not in {f["category"] for f in cleared["findings"]}
+
+
+def test_jsonl_accepts_attachments_and_rejects_bad_ones(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lines = [
+        {"id": 1, "text": "Our new banner!", "channel": "social",
+         "attachments": ["banner.png"]},
+        {"id": 2, "text": "Our new banner!", "channel": "social",
+         "attachments": [{"filename": "banner.png", "licence": "own work",
+                          "people_consented": True}]},
+        {"id": 3, "text": "x", "attachments": [42]},
+    ]
+    _stdin(monkeypatch, "".join(json.dumps(x) + "\n" for x in lines).encode())
+    main(["check", "--jsonl", "--policy", "belper"])
+    out = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert "copyright" in {f["category"] for f in out[0]["findings"]}
+    assert out[1]["findings"] == []
+    assert out[2]["error"].startswith('each of "attachments"')

@@ -4,13 +4,23 @@ from __future__ import annotations
 
 import argparse
 import json
+import mimetypes
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
 from aupguard.errors import UsageError
-from aupguard.model import CHANNELS, ROLES, Action, Audience, Author, Message, Verdict
+from aupguard.model import (
+    CHANNELS,
+    ROLES,
+    Action,
+    Attachment,
+    Audience,
+    Author,
+    Message,
+    Verdict,
+)
 
 _EXIT_FOR_ACTION = {
     Action.ALLOW: 0,
@@ -47,7 +57,31 @@ def add_parser(sub: Any) -> None:
     p.add_argument(
         "--device", choices=("council-system", "council-tablet", "personal-device"), default=None
     )
+    p.add_argument(
+        "--to",
+        action="append",
+        default=[],
+        metavar="ADDRESS",
+        help="a recipient (repeatable); all on the council's domains = internal",
+    )
     p.add_argument("--edit", action="store_true", help="the draft edits an earlier post")
+    p.add_argument(
+        "--attachment",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="a file or picture sent with the draft (repeatable)",
+    )
+    p.add_argument(
+        "--licence",
+        help="the licence or permission under which the attachments "
+        "are used (e.g. 'CC BY 4.0', 'own photo')",
+    )
+    p.add_argument(
+        "--consented",
+        action="store_true",
+        help="everyone shown in the attached pictures agreed to them being posted",
+    )
     p.add_argument("--html", action="store_true", default=None, help="the draft is HTML")
     p.add_argument("--fix", action="store_true", help="print the draft with fixes applied")
     p.add_argument("--format", choices=("text", "json"), default="text")
@@ -55,7 +89,8 @@ def add_parser(sub: Any) -> None:
         "--jsonl",
         action="store_true",
         help="read JSON lines {id, text, channel?, account?, role?, authorised?, external?} "
-        "on stdin and write one verdict line each",
+        "on stdin and write one verdict line each (also accepted: name, handle, anonymous, "
+        "html, edits_previous, device, attachments)",
     )
     p.set_defaults(func=run)
 
@@ -81,6 +116,40 @@ def _read_draft(name: str) -> str:
         ) from None
 
 
+def _attachment(name: str, licence: str | None, consented: bool) -> Attachment:
+    path = Path(name)
+    media_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+    try:
+        size = path.stat().st_size
+    except OSError:
+        size = 0  # described, not sent: a draft may name a picture not yet on this machine
+    return Attachment(
+        filename=path.name,
+        media_type=media_type,
+        size=size,
+        licence=licence,
+        permission=licence is not None,
+        people_consented=True if consented else None,
+    )
+
+
+def _attachment_from_record(item: Any) -> Attachment:
+    if isinstance(item, str):
+        item = {"filename": item}
+    if not isinstance(item, dict) or not isinstance(item.get("filename"), str):
+        raise ValueError('each of "attachments" must be a file name or {"filename": ...}')
+    media_type = item.get("media_type") or mimetypes.guess_type(item["filename"])[0]
+    consented = item.get("people_consented")
+    return Attachment(
+        filename=item["filename"],
+        media_type=media_type or "application/octet-stream",
+        size=int(item.get("size", 0)),
+        licence=item.get("licence"),
+        permission=bool(item.get("permission", item.get("licence") is not None)),
+        people_consented=None if consented is None else bool(consented),
+    )
+
+
 def _looks_like_html(name: str, text: str) -> bool:
     if name.lower().endswith((".html", ".htm")):
         return True
@@ -89,13 +158,20 @@ def _looks_like_html(name: str, text: str) -> bool:
 
 
 def run(args: argparse.Namespace) -> int:
-    from aupguard.engine import Checker
+    from aupguard.engine import Checker, audience_for
 
     checker = Checker(args.policy)
     if args.jsonl:
         return _run_jsonl(checker, sys.stdin, sys.stdout)
     text = _read_draft(args.file)
     html = args.html if args.html is not None else _looks_like_html(args.file, text)
+    recipients = tuple(args.to)
+    if args.audience:
+        audience = args.audience
+    elif recipients:
+        audience = audience_for(recipients, checker.pack.council)
+    else:
+        audience = _default_audience(args.channel)
     message = Message(
         text=text,
         html=html,
@@ -108,7 +184,11 @@ def run(args: argparse.Namespace) -> int:
             authorised=args.authorised,
             anonymous=args.anonymous,
         ),
-        audience=args.audience or _default_audience(args.channel),
+        audience=audience,
+        recipients=recipients,
+        attachments=tuple(
+            _attachment(name, args.licence, args.consented) for name in args.attachment
+        ),
         edits_previous=args.edit,
         device=args.device,
     )
@@ -152,9 +232,15 @@ def _message_from_record(record: dict[str, Any]) -> Message:
     account = record.get("account", "council")
     if account not in ("council", "personal"):
         raise ValueError('"account" must be "council" or "personal"')
+    device = record.get("device")
+    if device not in (None, "council-system", "council-tablet", "personal-device"):
+        raise ValueError('"device" must be council-system, council-tablet or personal-device')
     role = record.get("role", "staff")
     if role not in ROLES:
         raise ValueError(f'"role" must be one of {", ".join(ROLES)}')
+    attachments = record.get("attachments", [])
+    if not isinstance(attachments, list):
+        raise ValueError('"attachments" must be a list')
     external = record.get("external")
     audience: Audience
     if external is None:
@@ -174,7 +260,9 @@ def _message_from_record(record: dict[str, Any]) -> Message:
             anonymous=bool(record.get("anonymous", False)),
         ),
         audience=audience,
+        attachments=tuple(_attachment_from_record(a) for a in attachments),
         edits_previous=bool(record.get("edits_previous", False)),
+        device=device,
     )
 
 

@@ -199,11 +199,17 @@ def _judge(clause: Clause, control: Control, example: Example, verdict: Verdict)
     return ""
 
 
+def _audience_for(clause: Clause, channel: str) -> str:
+    preferred = "external" if channel == "email" else "public"
+    return preferred if preferred in clause.audiences else clause.audiences[0]
+
+
 def _candidates(clause: Clause) -> Iterable[tuple[str, dict[str, Any], str]]:
     for group in clause.applies_to:
         for where in clause.where:
             for channel in clause.channels:
-                yield _ROLE_FOR[group], _PLACE_FOR[where], channel
+                place = {**_PLACE_FOR[where], "audience": _audience_for(clause, channel)}
+                yield _ROLE_FOR[group], place, channel
 
 
 def fit_message(clause: Clause, control: Control, example: Example) -> Message | None:

@@ -36,6 +36,7 @@ class Side:
     applies_to: tuple[str, ...]
     where: tuple[str, ...]
     channels: tuple[str, ...]
+    audiences: tuple[str, ...] = ("internal", "external", "public")
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -44,6 +45,7 @@ class Side:
             "applies_to": list(self.applies_to),
             "where": list(self.where),
             "channels": list(self.channels),
+            "audiences": list(self.audiences),
         }
 
 
@@ -61,7 +63,7 @@ class DiffEntry:
         if self.a is None or self.b is None:
             return ()
         out = []
-        for attr in ("action", "applies_to", "where", "channels"):
+        for attr in ("action", "applies_to", "where", "channels", "audiences"):
             if getattr(self.a, attr) != getattr(self.b, attr):
                 out.append(attr)
         return tuple(out)
@@ -103,12 +105,14 @@ def _side(clauses: list[Clause]) -> Side | None:
     if "council-systems" in where:
         where.add("council-tablets")  # a tablet is a council system (see engine.where_of)
     channels: set[str] = {ch for c in clauses for ch in c.channels}
+    audiences: set[str] = {a for c in clauses for a in c.audiences}
     return Side(
         clauses=tuple(c.id for c in clauses),
         action=strongest.label,
         applies_to=_ordered(applies, ("staff", "members", "co-opted-members")),
         where=_ordered(where, ("council-systems", "council-tablets", "personal-accounts")),
         channels=_ordered(channels, ("email", "web", "social", "blog", "chat")),
+        audiences=_ordered(audiences, ("internal", "external", "public")),
     )
 
 

@@ -18,6 +18,7 @@ ActionName = Literal["block", "hold", "warn", "advise", "record"]
 AppliesTo = Literal["staff", "members", "co-opted-members"]
 Where = Literal["council-systems", "council-tablets", "personal-accounts"]
 ChannelName = Literal["email", "web", "social", "blog", "chat"]
+AudienceName = Literal["internal", "external", "public"]
 
 # Workflows are the record-keeping processes a person runs; software supports them
 # (issue: records) but cannot judge them.
@@ -107,6 +108,10 @@ class Clause(_Strict):
     applies_to: tuple[AppliesTo, ...] = ("staff", "members", "co-opted-members")
     where: tuple[Where, ...] = ("council-systems",)
     channels: tuple[ChannelName, ...] = CHANNELS  # type: ignore[assignment]
+    # Who reads it: `internal` (only the council's own addresses), `external` (named
+    # recipients outside it), `public` (a post). Rules about sharing outside the council
+    # leave out `internal`, so a clerk may email a colleague a resident's number.
+    audiences: tuple[AudienceName, ...] = ("internal", "external", "public")
     controls: tuple[Control, ...]
     action: ActionName
     explanation: str | None = None
