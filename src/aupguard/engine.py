@@ -70,13 +70,36 @@ def _control_covers(control: Control, finding: Finding) -> bool:
     return not (control.subtypes and finding.subtype not in control.subtypes)
 
 
-@dataclass(frozen=True, slots=True)
+Citation = tuple[str, tuple[str, ...], Action] | None  # primary clause, related, action
+
+
+@dataclass(slots=True)
 class _Plan:
     """What to run for one kind of message: the detectors, and the clauses in order of
-    precedence (most severe first, then document order) that can cite a finding."""
+    precedence (most severe first, then document order) that can cite a finding.
+    `citations` memoises, per (category, entity, subtype), which clauses cite it."""
 
     categories: tuple[str, ...]
     clauses: tuple[tuple[Clause, Action], ...]
+    citations: dict[tuple[str, str | None, str | None], Citation]
+
+    def cite(self, finding: Finding) -> Citation:
+        key = (finding.category, finding.entity, finding.subtype)
+        try:
+            return self.citations[key]
+        except KeyError:
+            pass
+        covering = [
+            (clause, action)
+            for clause, action in self.clauses
+            if any(_control_covers(ctl, finding) for ctl in clause.controls)
+        ]
+        citation: Citation = None
+        if covering:
+            primary, action = covering[0]
+            citation = (primary.id, tuple(c.id for c, _ in covering[1:]), action)
+        self.citations[key] = citation  # idempotent: a race only computes it twice
+        return citation
 
 
 class Checker:
@@ -109,7 +132,7 @@ class Checker:
         )
         for category in categories:
             detectors.get(category)  # import now, so its trigger words are registered
-        plan = _Plan(tuple(categories), tuple(ranked))
+        plan = _Plan(tuple(categories), tuple(ranked), {})
         with self._lock:
             self._plans[key] = plan
         return plan
@@ -137,20 +160,16 @@ class Checker:
     def _cite(self, finding: Finding, plan: _Plan, text: str) -> Finding | None:
         if finding.score < self.pack.thresholds.for_finding(finding.category, finding.subtype):
             return None
-        covering = [
-            (clause, action)
-            for clause, action in plan.clauses
-            if any(_control_covers(ctl, finding) for ctl in clause.controls)
-        ]
-        if not covering:
+        citation = plan.cite(finding)
+        if citation is None:
             return None
-        primary, action = covering[0]
+        clause_id, related, action = citation
         return replace(
             finding,
-            clause=primary.id,
-            related=tuple(c.id for c, _ in covering[1:]),
+            clause=clause_id,
+            related=related,
             action=action,
-            explanation=finding.explanation or primary.summary,
+            explanation=finding.explanation or self.pack.clause(clause_id).summary,
             excerpt=excerpt(text, finding),
         )
 

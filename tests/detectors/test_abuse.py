@@ -150,3 +150,54 @@ def test_large_inputs_are_linear() -> None:
     assert found("a" * 200_000) == []
     assert found("*" * 100_000 + " f*ck") != []
     assert found("you " * 50_000) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "subtype"),
+    [
+        ("Romanians don't belong here.", "hate"),
+        ("Travellers are all thieves and scroungers and should be driven out.", "hate"),
+        ("Gay people are disgusting perverts.", "hate"),
+        ("I'll slash his tyres and put a brick through his window.", "threat"),
+        ("He'd better watch his back, we know where he lives.", "threat"),
+        ("Someone should burn the council offices down.", "threat"),
+        ("Let's flood her inbox until she resigns.", "harassment"),
+        ("At the next meeting we all freeze her out.", "harassment"),
+        ("The planning committee are brainless muppets.", "insult"),
+    ],
+)
+def test_harassment_hate_and_threats_in_plain_words(text: str, subtype: str) -> None:
+    assert subtype in {f.subtype for f in found(text)}, found(text)
+
+
+def test_hate_names_the_characteristic() -> None:
+    (f,) = found("Muslims are a plague on this town.")
+    assert f.subtype == "hate" and "religion" in f.explanation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Best Bitch in Show went to a lovely spaniel from Hadleigh.",
+        "He called one of our staff 'a useless cow' - this is unacceptable.",
+        "Forward this to ten friends within 24 hours or you'll regret it!",
+        "These bikes don't belong here, please move them to the rack.",
+        "Watch your back on the icy steps by the library.",
+        "Someone put a brick through the library window last night; police are investigating.",
+        "Refugees are welcome here and the church is collecting coats.",
+        "The bonfire will burn the old garden waste down by Friday.",
+    ],
+)
+def test_more_innocent_uses(text: str) -> None:
+    assert found(text) == []
+
+
+def test_swear_words_not_aimed_at_anyone_are_profanity() -> None:
+    raw = abuse.DETECTOR.detect(ctx_for("We can all be fat lazy bastards sometimes."))
+    assert [f.subtype for f in raw] == ["profanity"]
+    assert [f.subtype for f in found("You bastard.")] == ["insult"]
+
+
+def test_score_sentences_without_shared_scan_matches_detector() -> None:
+    text = "you stupid prat, I'll slash his tyres"
+    assert [s.subtype for s in score_sentences(text)] == ["insult", "threat"]

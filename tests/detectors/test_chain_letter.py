@@ -79,3 +79,25 @@ def test_chain_letters_found(text: str) -> None:
 ])
 def test_ordinary_messages_ignored(text: str) -> None:
     assert run(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Forward this email and you'll get $245 - Microsoft is testing a tracking program!",
+    "Share if you love your mum. 99% of people won't share this.",
+    "Send £10 to the name at the top of the list, add yours to the bottom and forward "
+    "this to 6 friends.",
+    "I do not give Facebook permission to use my pictures. Copy and paste this to your "
+    "wall.",
+])
+def test_modern_chain_letters_found(text: str) -> None:
+    assert run(text)
+
+
+@pytest.mark.parametrize("text", [
+    "We won't share your details with anyone; see the privacy notice.",
+    "Please share the consultation link with your neighbours; replies within 28 days.",
+    "Residents are warned about a Facebook hoax asking people to copy and paste a "
+    "permission notice.",
+])
+def test_near_misses_ignored(text: str) -> None:
+    assert run(text) == []

@@ -89,3 +89,32 @@ def test_repeating_one_word_is_not_enough() -> None:
 def test_long_newsletter_with_a_price_is_not_flagged() -> None:
     text = ("Minutes of the Finance Committee. " * 60) + "Hall hire is $20 an hour. Free parking."
     assert run(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Selling my late mum's static caravan at Canvey, £4,250 ono. Ring me after six.",
+    "Anyone want to buy my old Berlingo van? 2014, full MOT, £2,000.",
+    "Our holiday let in St Ives has a gap in July - £550 a week, sleeps four.",
+    "Latest Avon catalogue is here! Get your orders to me by Thursday.",
+    "I've joined Forever Living - ask me about the aloe vera gel, great for skin.",
+])
+def test_private_sales_and_party_plans_found(text: str) -> None:
+    assert run(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The library lends a free DVD player to housebound residents; act now to book one.",
+    "Traders report up to 50% off in the January sales, the chamber of trade says.",
+    "The council is selling the old depot site by tender; bids close on 1 May.",
+    "The River Avon towpath walk is on Saturday, meet at the bandstand.",
+])
+def test_newsletter_wording_not_flagged(text: str) -> None:
+    assert run(text) == []
+
+
+def test_many_spaces_between_words_still_count() -> None:
+    assert run("LIMITED\n   OFFER - buy \n now and save 40%! Click here to order today.")
+
+
+def test_megabyte_of_trigger_words_is_handled() -> None:
+    assert isinstance(run("free now click here " * 50_000), list)

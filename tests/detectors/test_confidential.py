@@ -46,7 +46,7 @@ def counted(findings: list[Finding]) -> list[Finding]:
 
 
 def found(text: str, **message: object) -> list[Finding]:
-    return counted(confidential.DETECTOR.detect(ctx_for(text, **message)))
+    return counted(confidential.DETECTOR.detect(ctx_for(text, REGISTER, **message)))
 
 
 @pytest.mark.parametrize("ex", confidential.DETECTOR.examples, ids=lambda e: e.text[:40])
@@ -134,3 +134,69 @@ def test_curly_apostrophes() -> None:
 def test_big_inputs() -> None:
     assert found("confidential report " * 20_000)  # many hits, but linear
     assert found("£" * 100_000 + " quote") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The three quotes came in at £48,200, £51,000 and £52,750.",
+        "For your eyes only: the other bids were £18,900 and £21,300.",
+        "The lowest tender for resurfacing the car park came in at £48,500.",
+    ],
+)
+def test_tender_prices_in_natural_wording(text: str) -> None:
+    assert "tender" in {f.subtype for f in found(text)}
+
+
+def test_tender_prices_still_count_on_internal_email() -> None:
+    assert found("The two quotes were £9,800 and £11,250.", audience="internal")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We bid for £10,000 of lottery funding for the skate park.",
+        "Get a free quote today and save £500 on double glazing.",
+        "Please quote reference 1234 when paying the £50 fee.",
+    ],
+)
+def test_money_near_tender_words_that_is_not_a_tender(text: str) -> None:
+    assert found(text) == []
+
+
+def test_closed_session_with_a_staffing_matter() -> None:
+    got = found("The caretaker's hours were discussed in closed session; he is unhappy.")
+    assert {f.subtype for f in got} == {"marker"}
+    assert found("The minutes of the closed session are now published on our website.") == []
+    assert found("Coffee will be served in committee room 2 before the meeting.") == []
+
+
+def test_disciplinary_details_about_a_person() -> None:
+    (f,) = found("Dave Parker has been given a final written warning for lateness.")
+    assert f.subtype == "unpublished" and "staff" in f.explanation
+    assert found("Our disciplinary procedure is attached to the staff handbook.") == []
+    assert found("If an employee gets a final written warning it stays on file for a year.") == []
+
+
+def test_unapproved_draft() -> None:
+    assert found("Attached is the draft budget (not approved yet) for comment.")
+    assert found("The draft budget was approved by full council on 12 January.") == []
+
+
+def test_bare_confidential_needs_to_label_what_is_sent() -> None:
+    assert found("CONFIDENTIAL: the clerk's contract is being renegotiated.")
+    assert found("Please find attached the confidential report.")
+    assert found("I have some confidential feedback on the website, can we chat?") == []
+    assert found("The contents of this email message are confidential and proprietary.") == []
+    assert found("A newspaper says it saw a confidential internal memo from the firm.") == []
+
+
+def test_register_keywords_sharing_a_word() -> None:
+    register = Register(confidential_matters=(
+        ConfidentialMatter(id="a", title="the roof tender", keywords=("roof tender",)),
+        ConfidentialMatter(id="b", title="tender costs", keywords=("tender costs", "tender")),
+    ))
+    got = counted(confidential.DETECTOR.detect(
+        ctx_for("The roof tender and the tender costs", register=register)))
+    assert [f.explanation.split(",")[0] for f in got] == [
+        "This mentions the roof tender", "This mentions tender costs"]

@@ -102,3 +102,28 @@ def test_piracy_found(text: str) -> None:
 ])
 def test_ordinary_words_ignored(text: str) -> None:
     assert run(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "There's a full movie torrent of the new Pixar film if the kids want it.",
+    "I've got a Photoshop crack on a USB stick, no need for a licence.",
+    "Downloaded the whole album for free off an MP3 site.",
+    "I ripped the DVD last night so we can show it at the youth club.",
+    "Found a free PDF of the whole Wolf Hall book for the reading group.",
+    "Just run the stock photo through a watermark remover.",
+])
+def test_more_piracy_found(text: str) -> None:
+    assert [f.subtype for f in run(text)] == ["piracy"]
+
+
+def test_photos_copied_from_newspaper_site() -> None:
+    found = run("I copied the photos from the Echo newspaper website for our newsletter.")
+    assert [f.subtype for f in found] == ["media"]
+
+
+@pytest.mark.parametrize("text", [
+    "The pdf of the minutes is on the website.",
+    "A stream of visitors came to the open day.",
+])
+def test_more_ordinary_words_ignored(text: str) -> None:
+    assert run(text) == []

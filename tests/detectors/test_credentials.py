@@ -121,3 +121,40 @@ def test_pathological_inputs() -> None:
 def test_examples(ex: Example) -> None:
     fs = run(ex.text)
     assert bool(fs) == ex.expect
+
+
+FOLLOW_UPS = [
+    ("The new laptop password Marine!Parade2024 - please keep it safe.", "Marine!Parade2024"),
+    ("What's the password for the pavilion laptop?\nIt's Rufus1987, capital R.", "Rufus1987"),
+    ("Sue, what is the booking system password? Thanks\n\nIt's Heron!Pier55", "Heron!Pier55"),
+    ("Connection: postgres://admin:S3aFront!2024@db.example.org/x", "S3aFront!2024"),
+    ("HMRC: user ID 12 34 56 78 90 12, password Cockle!Shed8", "12 34 56 78 90 12"),
+    ("HMRC: user ID 12 34 56 78 90 12, password Cockle!Shed8", "Cockle!Shed8"),
+    ("secret key -----BEGIN PRIVATE KEY-----\nabc\n-----END PRIVATE KEY-----", None),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FOLLOW_UPS)
+def test_disclosures_without_a_colon(text: str, expected: str | None) -> None:
+    got = found(text)
+    assert (expected in got) if expected else got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I asked what the password policy is. It's 2024 now.",
+        "Forgot your password? It's easy to reset online.",
+        "Please update the password Monday. It's urgent.",
+        "The password reset link expires in 24 hours.",
+        "Government Gateway user ID 12 34 56 78 90 12 is on the payroll file.",
+        "Sk8 park opening; the SG meeting is at 7.",
+    ],
+)
+def test_no_false_alarms_from_the_looser_rules(text: str) -> None:
+    assert found(text) == []
+
+
+def test_login_id_redacted_as_login() -> None:
+    fs = run("user ID 123456789012 and password Cockle!Shed8")
+    assert [f.remedy.text for f in fs if f.remedy] == ["[login removed]", "[password removed]"]

@@ -98,3 +98,32 @@ def test_opinion_lowers_but_keeps_crime_allegation() -> None:
 def test_large_input() -> None:
     assert found("fraud " * 50_000) == []
     assert len(found("Cllr Jones is a liar. " * 2_000)) == MAX_FINDINGS  # capped
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mr Dawson has a conviction for fraud, you know.",
+        "Cllr Price forged the survey results to get his way.",
+        "The landlord of the Crown is selling drugs out of the back door.",
+        "The chef at the Old Bell gave half the street food poisoning.",
+        "Councillor Webb was sacked for fiddling his expenses.",
+        "Henderson is a crook.",
+        "The contractor who did the last job is a crook who stole from this town.",
+    ],
+)
+def test_more_allegations(text: str) -> None:
+    assert found(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Politicians are all liars.",
+        "Fraud is a serious crime; report it to Action Fraud.",
+        "Residents were given food poisoning advice by the NHS.",
+        "Dear Sir, thanks for your message about the bins.",
+    ],
+)
+def test_more_non_allegations(text: str) -> None:
+    assert found(text) == []

@@ -99,3 +99,20 @@ def test_email_and_council_accounts_out_of_scope() -> None:
 def test_belper_named() -> None:
     assert run("Belper Town Council did well.", council=BELPER, **PERSONAL_BLOG)
     assert run("Belper had a lovely carnival.", council=BELPER, **PERSONAL_BLOG) == []
+
+
+@pytest.mark.parametrize("disclaimer", [
+    "Views my own, not those of Leigh-on-Sea Town Council.",
+    "These are my personal views and not those of the council.",
+    "My views, not the Town Council's:",
+    "(Personal page; views my own.)",
+    "Speaking personally,",
+    "Personally speaking,",
+    "I'm writing in a personal capacity.",
+])
+def test_common_disclaimers_accepted(disclaimer: str) -> None:
+    assert run(disclaimer + " The town council meeting ran late.", **PERSONAL_BLOG) == []
+
+
+def test_view_word_without_disclaimer_still_flagged() -> None:
+    assert run("The view from the town council offices is lovely.", **PERSONAL_BLOG)

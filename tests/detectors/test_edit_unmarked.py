@@ -82,3 +82,20 @@ def test_marked_edits_accepted(text: str) -> None:
 
 def test_new_posts_ignored() -> None:
     assert run("Road closed until 5pm.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Edited to correct the date: the litter pick is on Sunday.",
+    "UPDATED 10am: the library opens at 11 today.",
+    "Updated at 3pm - the road has reopened.",
+])
+def test_more_edit_notes_accepted(text: str) -> None:
+    assert run(text, edits_previous=True) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Please update your contact details with the clerk.",
+    "The editor of the Leigh Times will attend.",
+])
+def test_words_like_edit_are_not_edit_notes(text: str) -> None:
+    assert run(text, edits_previous=True)

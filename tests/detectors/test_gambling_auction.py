@@ -85,3 +85,12 @@ def test_council_life_ignored(text: str) -> None:
 def test_at_most_one_finding_per_kind() -> None:
     found = run("bet365 bet365 bet365 and an eBay auction and another eBay auction")
     assert len(found) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "Warning: fake eBay listings are selling tickets to the carnival. Report them to "
+    "Action Fraud.",
+    "Trading Standards warn of scam sellers on eBay auctions offering cheap tools.",
+])
+def test_scam_warnings_ignored(text: str) -> None:
+    assert run(text) == []

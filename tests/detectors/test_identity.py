@@ -109,3 +109,22 @@ def test_logo_text_reference() -> None:
     found = run(text, council=BELPER, author=Author(name="Jo"), **PERSONAL)
     assert [f.subtype for f in found] == ["logo"]
     assert text[found[0].start:found[0].end] == "logo"
+
+
+def test_anonymous_flag_ignored_on_council_account() -> None:
+    text = "The town council meets on Tuesday."
+    assert run(text, author=Author(anonymous=True), account="council", channel="social") == []
+    found = run(text, author=Author(anonymous=True), **PERSONAL)
+    assert [f.subtype for f in found] == ["anonymous"]
+
+
+@pytest.mark.parametrize("handle", ["@CllrJaneSmith", "jane.smith", "Jane_Smith"])
+def test_handle_that_gives_a_name_is_not_pseudonymous(handle: str) -> None:
+    text = "The town council wasted money on the new signs."
+    assert run(text, author=Author(handle=handle), **PERSONAL) == []
+
+
+def test_pseudonym_by_email_not_flagged() -> None:
+    text = "The town council wasted money on the new signs."
+    assert run(text, author=Author(handle="leighwatcher"), account="personal",
+               channel="email") == []

@@ -260,3 +260,76 @@ def _check(ex: Example) -> bool:
 @pytest.mark.parametrize("ex", DETECTOR.examples, ids=lambda e: e.text[:40])
 def test_examples(ex: Example) -> None:
     assert _check(ex)
+
+
+REPORTED = 0.5  # the packs' default threshold
+
+
+def reported(text: str) -> list[tuple[str | None, str]]:
+    return [(f.entity, text[f.start : f.end]) for f in run(text) if f.score >= REPORTED]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Notice: planning application 23/00123/FUL at 18 Leigh Hall Road, SS9 1RJ, for a "
+        "rear extension.",
+        "Land at 4 Marine Parade: proposed erection of two dwellings.",
+        "Please pay the invoice into the council's account, sort code 20-00-00, account "
+        "number 55779911.",
+        "Payment to Leigh-on-Sea Town Council: sort code 20-00-00, account 55779911.",
+        "On Mon, 5 Aug 2002, John Smith <john.smith@example.com> wrote:\n> hello",
+        "From: Jane Doe <jane.doe@gmail.com>\nTo: the list",
+        "Please forward to exmh-users-request@redhat.com or owner-ilug@linux.ie",
+        "List maintainer: listmaster@linux.ie",
+        "Connection: postgres://admin:S3aFront!2024@db.example.org/x",
+    ],
+)
+def test_public_or_not_personal_is_not_reported(text: str) -> None:
+    assert reported(text) == []
+
+
+def test_site_address_still_reported_when_a_person_lives_there() -> None:
+    text = "Mrs Green lives at 18 Leigh Hall Road and objects to application 23/00123/FUL."
+    assert ("STREET_ADDRESS", "18 Leigh Hall Road") in reported(text)
+
+
+def test_new_mail_still_reports_a_personal_mailbox() -> None:
+    text = "Please reply to Bill Humphries at bill.h@gmail.com about the fete."
+    assert ("EMAIL_ADDRESS", "bill.h@gmail.com") in reported(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("My neighbour Jane Smith, 07700 900123, saw it.", "Jane Smith"),
+        ("resident Bob Jones of 12 Elm Road complained", "Bob Jones"),
+        ("Peter Walsh (born 14 March 1961) will attend.", "Peter Walsh"),
+    ],
+)
+def test_person_beside_a_detail(text: str, name: str) -> None:
+    assert ("PERSON", name) in reported(text)
+
+
+def test_organisation_is_never_a_person() -> None:
+    for text in (
+        "The Council's mobile is 07700 900123.",
+        "Leigh Town Council, 07700 900123",
+        "Irish Linux Users' Group: jo.bloggs@gmail.com",
+    ):
+        assert all(e != "PERSON" for e, _ in reported(text)), text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Date of birth: March 1961", "March 1961"),
+        ("She was born in 1952 in Leigh.", "1952"),
+    ],
+)
+def test_partial_birth_dates(text: str, expected: str) -> None:
+    assert expected in spans(text, "DATE_OF_BIRTH")
+
+
+def test_aged_with_a_later_year_is_not_a_birth_date() -> None:
+    assert spans("aged 40 in 1985 he moved here", "DATE_OF_BIRTH") == []

@@ -90,3 +90,22 @@ def test_span_points_at_the_call_to_vote() -> None:
     text = "Busy week. Vote Reform on 2 May!"
     f = run(text)[0]
     assert text[f.start:f.end].lower().startswith("vote reform")
+
+
+@pytest.mark.parametrize("text", [
+    "The Tories have wrecked this country. Vote them out!",
+    "Reform UK street stall on Saturday - new members wanted.",
+    "Agenda for the Constituency Labour Party meeting is attached.",
+    "Could I print the party leaflets on the council copier tonight?",
+])
+def test_party_activity_found(text: str) -> None:
+    assert run(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Cllr Jones (Conservative) chaired the planning committee.",
+    "The electoral reform society will hold a talk at the library.",
+    "Election leaflets must not be fixed to council lamp posts.",
+])
+def test_party_labels_and_rules_ignored(text: str) -> None:
+    assert run(text) == []

@@ -117,3 +117,21 @@ def test_claims(text: str) -> None:
 
 def test_large_input() -> None:
     assert found("council " * 100_000, author=COUNCILLOR, account="personal") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "As your Town Council we say NO to the incinerator.",
+        "Council here - we've agreed to fund the new benches.",
+        "We, the Town Council, will be objecting to the plans.",
+        "I write as a representative of Leigh-on-Sea Town Council to object.",
+    ],
+)
+def test_more_claims(text: str) -> None:
+    assert found(text, author=COUNCILLOR, account="personal", channel="social")
+
+
+def test_council_mentions_that_are_not_claims() -> None:
+    text = "Your council tax bill is attached; the council meets in the hall here on Monday."
+    assert found(text, author=COUNCILLOR, account="personal", channel="social") == []

@@ -47,7 +47,8 @@ WORDS: tuple[Entry, ...] = (
     Entry("wank:ing,s", S, 0.6),
     # --- insults ---------------------------------------------------------------------
     Entry("cunt:s,ing", IN, 0.95),
-    Entry("bastard:s", IN, 0.75),
+    # swear words when not aimed at anyone ("fat lazy bastards, all of us")
+    Entry("bastard:s", P, 0.55, "i"),
     Entry("wanker:s", IN, 0.8),
     Entry("twat:s", IN, 0.8),
     Entry("prick:s", IN, 0.7, "d"),
@@ -84,7 +85,7 @@ WORDS: tuple[Entry, ...] = (
     Entry("slapper:s", IN, 0.75),
     Entry("tart:s", IN, 0.55, "d"),
     Entry("cow:s", IN, 0.55, "d"),
-    Entry("bitch:es,y", IN, 0.75),
+    Entry("bitch:es,y", IN, 0.75, "", r"\s+(?:to\s|in\s+show|class|puppy|of\s+a\b)"),
     Entry("skank:s,y", IN, 0.75),
     Entry("douche:bag,bags", IN, 0.65),
     Entry("jerk:s", IN, 0.5, "d"),
@@ -95,7 +96,7 @@ WORDS: tuple[Entry, ...] = (
     Entry("nonce:s", IN, 0.8),
     Entry("paedo:s", IN, 0.8),
     Entry("slut:s", IN, 0.8),
-    Entry("whore:s", IN, 0.8),
+    Entry("whore:s", P, 0.55, "i"),
     Entry("cock:s", IN, 0.6, "d", r"\s*-?\s*(?:up|ups)\b"),
     # --- hate: slurs against protected characteristics ------------------------------
     Entry("nigger:s", HT, 0.95),
@@ -153,21 +154,80 @@ WORDS: tuple[Entry, ...] = (
     Entry("pussy:pussies", S, 0.7, "", r"\s+(?:willow|willows|cat|cats)"),
 )
 
+# Words whose sentence makes an entry innocent ("Best Bitch in Show" at a dog show).
+UNLESS: dict[str, str] = {
+    "bitch": r"\b(?:dogs?|show|crufts|breed\w*|kennel\w*|pupp(?:y|ies)|litters?|whelp\w*|"
+    r"spayed|in\s+season|stud|sire)\b",
+}
+
+# The protected characteristic a slur or a group word is about, for the explanation.
+_RACE, _REL, _SEX, _GEN, _DIS = (
+    "race or ethnic origin", "religion", "sexual orientation", "gender identity", "disability"
+)
+ABOUT: dict[str, str] = {
+    **dict.fromkeys(
+        "nigger nigga nignog paki wog golliwog coon chink gook spic raghead towelhead darkie "
+        "sambo kaffir wetback polack taig pikey gyppo gippo".split(), _RACE),
+    **dict.fromkeys("kike yid".split(), _REL),
+    **dict.fromkeys("faggot fag poof bender dyke lesbo lezza lezzer homo".split(), _SEX),
+    **dict.fromkeys("tranny shemale".split(), _GEN),
+    **dict.fromkeys("retard spastic spaz mong cripple".split(), _DIS),
+    **dict.fromkeys(
+        "immigrants migrants asylum refugees foreigners poles romanians europeans polish "
+        "romanian foreign".split(), "nationality or origin"),
+    **dict.fromkeys(
+        "blacks black asians asian arabs africans african pakistanis pakistani indians indian "
+        "gypsies gypsy travellers traveller roma chinese irish".split(), _RACE),
+    **dict.fromkeys(
+        "muslims moslems muslim jews jewish catholics protestants hindus sikhs christians"
+        .split(), _REL),
+    **dict.fromkeys("gays gay lesbians homosexuals queers".split(), _SEX),
+    **dict.fromkeys("trans transgender".split(), _GEN),
+    **dict.fromkeys("disabled".split(), _DIS),
+}
+
 # Groups of people by a protected characteristic, for dehumanising phrases. Only
 # phrases that *combine* a group with a slur-like predicate are findings, never the
 # mention of a group on its own ("the new mosque opens on Saturday").
-_GROUP = (
+_ADJ_GROUP = (
+    r"(?:polish|romanian|muslim|jewish|black|asian|gay|trans|disabled|foreign|eastern\s+european|"
+    r"chinese|indian|pakistani|african|irish|gypsy|traveller)\s+(?:people|families|folk|men|"
+    r"women|kids|lot|scum)"
+)
+GROUP = (
     r"(?:immigrants|migrants|asylum\s+seekers|refugees|foreigners|muslims|moslems|jews|"
     r"blacks|asians|arabs|africans|pakistanis|indians|poles|romanians|eastern\s+europeans|"
-    r"gypsies|travellers|gays|gay\s+people|lesbians|homosexuals|trans\s+people|"
-    r"transgender\s+people|disabled\s+people|the\s+disabled|catholics|protestants|hindus|"
-    r"sikhs|roma|those\s+people|these\s+people|them\s+lot|that\s+lot)"
+    r"gypsies|travellers|gays|lesbians|homosexuals|queers|transgender\s+people|"
+    r"the\s+disabled|catholics|protestants|hindus|sikhs|christians|roma|those\s+people|"
+    r"these\s+people|them\s+lot|that\s+lot|" + _ADJ_GROUP + ")"
 )
-_GROUP_WORDS = (
-    "immigrants migrants asylum refugees foreigners muslims moslems jews blacks asians arabs "
-    "africans pakistanis indians poles romanians europeans gypsies travellers gays gay "
-    "lesbians homosexuals trans transgender disabled catholics protestants hindus sikhs roma "
-    "people lot"
+_ADJS = (
+    "polish romanian muslim jewish black asian gay trans disabled foreign chinese indian "
+    "pakistani african irish gypsy traveller".split()
+)
+GROUP_TRIGGERS = "|".join(
+    [
+        "immigrants", "migrants", "asylum seekers", "refugees", "foreigners", "muslims",
+        "moslems", "jews", "blacks", "asians", "arabs", "africans", "pakistanis", "indians",
+        "poles", "romanians", "eastern europeans", "gypsies", "travellers", "gays", "lesbians",
+        "homosexuals", "queers", "transgender", "the disabled", "catholics", "protestants",
+        "hindus", "sikhs", "christians", "roma", "those people", "these people", "them lot",
+        "that lot",
+    ]
+    + [f"{a} {n}" for a in _ADJS for n in "people families folk men women kids lot scum".split()]
+)
+
+
+def _each(words: str, then: str) -> str:
+    """Trigger phrases: every word of `words` followed by every word of `then`."""
+    return "|".join(f"{w} {t}" for w in words.split() for t in then.split())
+
+
+_BAD = (
+    r"thieves|thieving|scroungers?|spongers?|criminals|rapists|terrorists|paedos|paedophiles|"
+    r"perverts|parasites|vermin|animals|rats|cockroaches|scum|filth|filthy|dirty|disgusting|"
+    r"vile|disease|plague|subhuman|savages|cancer|invaders|inbred|freaks|degenerates|evil|"
+    r"a\s+disease|a\s+plague|a\s+cancer|an\s+infestation|not\s+(?:welcome|wanted|human)"
 )
 # Lead-ins checked just before a phrase ("I'll" + "hurt you"). They end in `\s+$` and
 # are matched against the few characters before the phrase.
@@ -182,96 +242,153 @@ _YOU_WILL = (
     r"\s+are\s+going\s+to)\s+$"
 )
 _YOU_ARE = r"\b(?:you\s*(?:'re|\u2019re|\s+are)|ur|youre)\s+(?:a\s+)?$"
+# An intention somewhere earlier in the sentence: "I'll slash his tyres and put a
+# brick through his window", "someone should burn the offices down".
+_INTENT = (
+    r"(?:'ll|\bwill|\bshall|\bshould|\bgonna|\bgoing\s+to|\blet'?s|\bought\s+to|\bneeds?\s+to|"
+    r"\bdeserves?|\bwanna|\bwant\s+to|'d|\bwould)\b"
+)
 _CLAUSE_END = r"(?=\s*(?:[.!;\n]|$|and\b|outside\b|one\s+day\b|soon\b|eventually\b))"
+_CHAIN = (
+    r"\b(?:forward|send\s+(?:this|it)|pass\s+(?:it|this)\s+on|chain|copies|bad\s+luck|"
+    r"good\s+luck|within\s+\d+\s+(?:hours|days))"
+)
 
 
 class Phrase(NamedTuple):
-    """`gate`: groups of words joined by ' + '; each group must have a word in the
-    message. `core` is only tried where a word of the FIRST group starts, so it must
-    begin with one of those words (this keeps the common case cheap). `before`, when
-    set, must match the text just before the core."""
+    """`triggers`: words or phrases ('|'-separated) registered with the shared trigger
+    scan; `core` is searched only in a window around them. `before`, when set, must
+    match the text just before the core (searched in the 80 characters before it, so
+    end it in `$` to anchor it). `unless` cancels the phrase when found in its sentence
+    or the one either side."""
 
     subtype: str
     score: float
-    gate: str
+    triggers: str
     core: str
     before: str = ""
+    unless: str = ""
 
 
 PHRASES: tuple[Phrase, ...] = (
-    Phrase(T, 0.85, "hurt kill murder stab shoot batter strangle knife",
-           r"(?:hurt|kill|murder|stab|shoot|batter|strangle|knife)\s+(?:you|ya|u)\b(?!\s+(?:a|an|the|some|any)\b)",
-           _WE_WILL),
-    Phrase(T, 0.85, "hurt stab shoot batter murder strangle",
+    Phrase(T, 0.85, "hurt you|kill you|murder you|stab you|shoot you|batter you|strangle you|"
+           "knife you|kill ya|kill u",
+           r"(?:hurt|kill|murder|stab|shoot|batter|strangle|knife)\s+(?:you|ya|u)\b"
+           r"(?!\s+(?:a|an|the|some|any)\b)", _WE_WILL),
+    Phrase(T, 0.85, _each("hurt stab shoot batter murder strangle", "him her them"),
            r"(?:hurt|stab|shoot|batter|murder|strangle)\s+(?:him|her|them)\b", _WE_WILL),
-    Phrase(T, 0.8, "find", r"find\s+(?:you|ya|u)" + _CLAUSE_END, _WE_WILL),
-    Phrase(T, 0.8, "get", r"get\s+(?:you|ya|u)" + _CLAUSE_END, _WE_WILL),
-    Phrase(T, 0.8, "sort", r"sort\s+(?:you|ya|u)\s+out" + _CLAUSE_END, _WE_WILL),
-    Phrase(T, 0.8, "smash kick punch batter burn torch firebomb",
+    Phrase(T, 0.8, "find you|find ya", r"find\s+(?:you|ya|u)" + _CLAUSE_END, _WE_WILL),
+    Phrase(T, 0.8, "get you|get ya", r"get\s+(?:you|ya|u)" + _CLAUSE_END, _WE_WILL),
+    Phrase(T, 0.8, "sort you|sort ya", r"sort\s+(?:you|ya|u)\s+out" + _CLAUSE_END, _WE_WILL),
+    Phrase(T, 0.8, "smash|kick|punch|batter|firebomb",
            r"(?:smash|kick|punch|batter|burn|torch|firebomb)\s+(?:your|yer|his|her)\s+"
            r"(?:face|head|teeth|house|home|car|door|windows?|legs?|kneecaps?|van)\b"),
-    Phrase(T, 0.7, "regret", r"regret\s+(?:this|that|the\s+day|crossing|messing|it)(?!\s+if)",
-           _YOU_WILL),
-    Phrase(T, 0.7, "pay be get",
-           r"(?:pay\s+for\s+(?:this|that|it)|be\s+sorry|get\s+what'?s\s+coming)\b", _YOU_WILL),
-    Phrase(T, 0.8, "watch", r"watch\s+your\s+back\b"),
-    Phrase(T, 0.85, "know", r"know\s+where\s+you\s+(?:live|work|sleep)\b", r"\b(?:we|i)\s+$"),
-    Phrase(T, 0.8, "dead", r"dead\s+(?:man|woman|meat)\b", _YOU_ARE),
-    Phrase(T, 0.75, "someone somebody",
+    Phrase(T, 0.8, "tyres|brick|bricks|petrol bomb",
+           r"(?:slash|knife|puncture|let\s+down|cut|do)\s+(?:his|her|your|their|[a-z]+'s)\s+"
+           r"tyres|(?:put|throw|chuck|lob|stick)\s+(?:a\s+)?(?:brick|rock|stone|petrol\s+bomb|"
+           r"firework)s?\s+(?:through|at)\s+(?:his|her|your|their|the|[a-z]+'s)\s+(?:\w+\s+)?"
+           r"(?:windows?|car|door|house)", _INTENT),
+    Phrase(T, 0.8, "burn|torch|firebomb|blow",
+           r"(?:burn|torch|firebomb|blow\s+up)\s+(?:the|his|her|your|their|that|this)\s+"
+           r"(?:[a-z']+\s+){0,3}?(?:down|offices?|house|home|hall|building|chambers|car|van|"
+           r"shop)\b", _INTENT, r"\b(?:calories|fat|bonfire|rubbish|garden\s+waste|cd|dvd)\b"),
+    Phrase(T, 0.7, "regret this|regret that|regret the|regret crossing|regret messing|regret it",
+           r"regret\s+(?:this|that|the\s+day|crossing|messing|it)(?!\s+if)", _YOU_WILL, _CHAIN),
+    Phrase(T, 0.7, "pay for|be sorry|what s coming|whats coming",
+           r"(?:pay\s+for\s+(?:this|that|it)|be\s+sorry|get\s+what'?s\s+coming)\b", _YOU_WILL,
+           _CHAIN),
+    Phrase(T, 0.8, "watch your back|watch his back|watch her back|watch their back",
+           r"watch\s+(?:your|his|her|their)\s+backs?\b", "",
+           r"\b(?:ice|icy|slippery|steps|lifting|posture|pickpockets?|bags?|belongings)\b"),
+    Phrase(T, 0.85, "know where",
+           r"know\s+where\s+(?:you|he|she|they)\s+(?:live|lives|work|works|sleep|sleeps|park|"
+           r"parks)\b", r"\b(?:we|i|they)\s+(?:all\s+|already\s+)?$"),
+    Phrase(T, 0.8, "dead man|dead woman|dead meat", r"dead\s+(?:man|woman|meat)\b", _YOU_ARE),
+    Phrase(T, 0.75, "someone should|somebody should|someone ought|somebody ought|someone needs|"
+           "somebody needs|someone is going|somebody is going",
            r"some(?:one|body)\s+(?:should|ought\s+to|needs\s+to|is\s+going\s+to)\s+"
-           r"(?:shoot|kill|stab|hang|hurt|torch)\s+(?:you|him|her|them)\b"),
-    Phrase(T, 0.7, "coming", r"coming\s+for\s+you\b", r"\b(?:we're|we\s+are|i'm|i\s+am)\s+$"),
-    Phrase(HA, 0.9, "kill neck kys", r"(?:kill\s+yourself|kys|neck\s+yourself)\b"),
-    Phrase(HA, 0.85, "hope", r"hope\s+you\s+(?:die|get\s+cancer|rot|burn|suffer)\b",
+           r"(?:shoot|kill|stab|hang|hurt|torch|beat\s+up|batter|do\s+in)\s+(?:you|him|her|them)\b"),
+    Phrase(T, 0.7, "coming for", r"coming\s+for\s+you\b", r"\b(?:we're|we\s+are|i'm|i\s+am)\s+$"),
+    Phrase(HA, 0.9, "kill yourself|kys|neck yourself",
+           r"(?:kill\s+yourself|kys|neck\s+yourself)\b"),
+    Phrase(HA, 0.85, "hope you", r"hope\s+you\s+(?:die|get\s+cancer|rot|burn|suffer)\b",
            r"\b(?:i|we)\s+$"),
-    Phrase(HA, 0.75, "nobody no noone", r"no\s*(?:body|-?one)\s+(?:wants|likes|needs)\s+you\b"),
-    Phrase(HA, 0.7, "everyone", r"everyone\s+hates\s+you\b"),
-    Phrase(HA, 0.75, "get",
+    Phrase(HA, 0.75, _each("nobody noone one", "wants likes needs"),
+           r"no\s*(?:body|-?one)\s+(?:wants|likes|needs)\s+you\b"),
+    Phrase(HA, 0.7, "everyone hates", r"everyone\s+hates\s+you\b"),
+    Phrase(HA, 0.75, "get out",
            r"get\s+out\s+of\s+(?:our|my|this)\s+(?:town|village|street|road|area|estate|"
            r"country|community|parish|neighbourhood)\b"),
-    Phrase(HA, 0.7, "not", r"not\s+welcome\s+(?:here|in\s+(?:our|this|my))\b", _YOU_ARE),
-    Phrase(HA, 0.85,
-           "post publish share leak put spread give + address number details photos pictures "
-           "workplace",
+    Phrase(HA, 0.7, "not welcome", r"not\s+welcome\s+(?:here|in\s+(?:our|this|my))\b",
+           _YOU_ARE),
+    Phrase(HA, 0.7, "belong here|belong in",
+           r"belong\s+(?:here|in\s+(?:our|this|my))\b",
+           r"\b(?:you|you\s+lot|your\s+(?:sort|kind)|people\s+like\s+(?:you|them|him|her))\s+"
+           r"(?:don't|do\s+not|dont|never)\s+$"),
+    Phrase(HA, 0.85, _each("your his her their", "home address phone number details photos "
+                                                     "photo pictures picture workplace"),
            r"(?:post|publish|share|leak|put\s+out|put\s+up|spread|give\s+out)\s+(?:your|his|"
            r"her|their)\s+(?:home\s+)?(?:address|phone\s+number|number|details|photos?|"
            r"pictures?|workplace)", _WE_WILL),
-    Phrase(HA, 0.8, "everyone", r"everyone\s+(?:will|is\s+going\s+to)\s+know\s+where\s+you\s+live"),
-    Phrase(HA, 0.8, "make", r"make\s+your\s+life\s+(?:a\s+)?(?:hell|misery)\b", _WE_WILL),
-    Phrase(HA, 0.75, "ruin destroy",
+    Phrase(HA, 0.8, "where you live",
+           r"everyone\s+(?:will|is\s+going\s+to)\s+know\s+where\s+you\s+live"),
+    Phrase(HA, 0.8, "your life", r"make\s+your\s+life\s+(?:a\s+)?(?:hell|misery)\b", _WE_WILL),
+    Phrase(HA, 0.75, "ruin|destroy",
            r"(?:ruin|destroy)\s+(?:you\b|your\s+(?:life|career|reputation))", _WE_WILL),
-    Phrase(HT, 0.85, "go",
+    Phrase(HA, 0.8, _each("flood spam bombard swamp inundate", "his her their your")
+           + "|fill up|clog up",
+           r"(?:flood|spam|bombard|fill\s+up|clog\s+up|swamp|inundate)\s+(?:his|her|their|your|"
+           r"[a-z]+'s)\s+(?:inbox|email|e-mail|phone|voicemail|page|timeline|mentions)", "",
+           r"\bspam\s+filter"),
+    Phrase(HA, 0.75, "resigns|resign|quits|quit|steps down|gives up",
+           r"until\s+(?:she|he|they|you)\s+(?:resigns?|quits?|steps?\s+down|leaves?|"
+           r"gives?\s+up|cracks?|breaks?)\b",
+           r"(?:\blet'?s|\bkeep|\bwe'll|\bwe\s+will|\bwe\s+should|\bhound|\bharass|\bpester|"
+           r"\bhammer|\bbombard|\bflood|\btarget|\bpile\s+on|\bgo\s+after)"),
+    Phrase(HA, 0.7, "freeze|froze|frozen|coventry",
+           r"(?:freeze|froze|frozen)\s+(?:him|her|them|you|the\s+\w+)\s+out\b"
+           r"|send\s+(?:him|her|them)\s+to\s+coventry"),
+    Phrase(HA, 0.75, _each("hound harass bully drive force", "him her them you"),
+           r"(?:hound|harass|bully|drive|force)\s+(?:him|her|them|you)\s+out\s+of\s+"
+           r"(?:office|the\s+council|town|the\s+village|the\s+job|(?:his|her|their)\s+job)"),
+    Phrase(HT, 0.85, "go back",
            r"go\s+back\s+(?:to\s+)?(?:where\s+(?:you|they)\s+(?:came|come)\s+from|"
-           r"(?:to\s+)?your\s+own\s+country)"),
-    Phrase(HT, 0.85,
-           "vermin animals rats cockroaches parasites scum filth disease plague infestation "
-           "subhuman savages cancer invaders",
-           r"(?:vermin|animals|rats|cockroaches|parasites|scum|filth|disease|plague|"
-           r"infestation|subhuman|savages|cancer|invaders)\b",
-           _GROUP + r"\s+(?:are|is)\s+(?:(?:just|nothing\s+but|all|like|a\s+bunch\s+of)\s+)?"
-           r"(?:an?\s+)?$"),
-    Phrase(HT, 0.8, "infested overrun swarming crawling",
-           r"(?:infested|overrun|swarming|crawling)\s+(?:with|by)\s+" + _GROUP),
-    Phrase(HT, 0.8, "deport exterminate gas round get + " + _GROUP_WORDS,
+           r"(?:to\s+)?(?:your|their)\s+own\s+country)"),
+    Phrase(HT, 0.85, GROUP_TRIGGERS,
+           GROUP + r"\s+(?:are|is|r)\s+(?:(?:all|just|nothing\s+but|like|a\s+bunch\s+of|"
+           r"a\s+load\s+of|basically|simply|total|complete|utter|lazy|dirty|filthy|thieving|"
+           r"disgusting)\s+){0,3}(?:" + _BAD + r")\b"),
+    Phrase(HT, 0.8, GROUP_TRIGGERS,
+           GROUP + r"\s+(?:(?:don't|do\s+not|dont)\s+belong\b|[^.!?\n]{0,60}?\b(?:should|must|"
+           r"need\s+to|ought\s+to|want\s+to)\s+be\s+(?:driven|kicked|thrown|run|chased|booted|"
+           r"forced|burned|burnt|sent\s+back|shipped\s+(?:back|out)|deported|gassed|shot|hanged|"
+           r"exterminated|wiped\s+out|got\s+rid\s+of|banned\s+from|rounded\s+up))"),
+    Phrase(HT, 0.8, GROUP_TRIGGERS,
+           r"(?:infested|overrun|swarming|crawling)\s+(?:with|by)\s+" + GROUP),
+    Phrase(HT, 0.8, GROUP_TRIGGERS,
            r"(?:deport|exterminate|gas|round\s+up|get\s+rid\s+of)\s+(?:all\s+)?(?:the\s+)?"
-           + _GROUP),
-    Phrase(HT, 0.85, "sieg heil white jewish + heil hitler power conspiracy",
+           + GROUP),
+    Phrase(HT, 0.85, "sieg heil|heil hitler|white power|jewish conspiracy",
            r"(?:sieg\s+heil|heil\s+hitler|white\s+power|jewish\s+conspiracy)\b"),
-    Phrase(S, 0.85, "send show + nudes tits boobs body",
+    Phrase(S, 0.85, "send me|show me|send us|show us",
            r"(?:send|show)\s+(?:me|us)\s+(?:your\s+)?(?:nudes|tits|boobs|body)\b"),
-    Phrase(S, 0.75, "nice lovely big + tits boobs rack",
-           r"(?:nice|lovely|big)\s+(?:tits|boobs|rack)\b"),
-    Phrase(S, 0.9, "shag fuck bang screw", r"(?:shag|fuck|bang|screw)\s+(?:you|her|him)\b",
+    Phrase(S, 0.75, "tits|boobs|rack", r"(?:nice|lovely|big)\s+(?:tits|boobs|rack)\b"),
+    Phrase(S, 0.9, "shag|bang|screw", r"(?:shag|fuck|bang|screw)\s+(?:you|her|him)\b",
            r"\b(?:i'd|i\s+would|i\s+want\s+to|i\s+wanna|i'm\s+going\s+to)\s+$"),
-    Phrase(S, 0.9, "suck lick", r"(?:suck|lick)\s+my\s+(?:cock|dick|balls|pussy|tits)\b"),
-    Phrase(S, 0.8, "get + tits knickers",
+    Phrase(S, 0.9, "suck my|lick my", r"(?:suck|lick)\s+my\s+(?:cock|dick|balls|pussy|tits)\b"),
+    Phrase(S, 0.8, "tits out|tits off|knickers off|knickers out",
            r"get\s+(?:your|them|yer)\s+(?:tits|knickers)\s+(?:out|off)\b"),
-    Phrase(S, 0.85, "sit", r"sit\s+on\s+my\s+face\b"),
-    Phrase(IN, 0.85, "fuck fuuck fuk fck f", r"f[u*]+[c*]*k\s+off\b"),
-    Phrase(IN, 0.9, "fuck fuk f fck", r"f[u*]+[c*]*k\s+(?:you|yourself|yourselves|u)\b"),
-    Phrase(IN, 0.7, "piss", r"piss\s+off\b"),
-    Phrase(IN, 0.6, "sod bugger naff", r"(?:sod|bugger|naff)\s+off\b"),
-    Phrase(IN, 0.6, "up", r"up\s+yours\b"),
-    Phrase(IN, 0.6, "waste", r"waste\s+of\s+(?:space|oxygen|skin)\b"),
-    Phrase(IN, 0.5, "shut", r"shut\s+(?:your\s+(?:mouth|face|gob|trap)|the\s+fuck\s+up)\b"),
+    Phrase(S, 0.85, "sit on my face", r"sit\s+on\s+my\s+face\b"),
+    Phrase(IN, 0.85, "fuck off|fuuck off|fuk off|fck off", r"f[u*]+[c*]*k\s+off\b"),
+    Phrase(IN, 0.9, "fuck you|fuuck you|fuk you|fck you|fuck yourself|fuck yourselves|fuck u",
+           r"f[u*]+[c*]*k\s+(?:you|yourself|yourselves|u)\b"),
+    Phrase(IN, 0.7, "piss off", r"piss\s+off\b"),
+    Phrase(IN, 0.6, "sod off|bugger off|naff off", r"(?:sod|bugger|naff)\s+off\b"),
+    Phrase(IN, 0.6, "up yours", r"up\s+yours\b"),
+    Phrase(IN, 0.6, "waste of space|waste of oxygen|waste of skin",
+           r"waste\s+of\s+(?:space|oxygen|skin)\b"),
+    Phrase(IN, 0.5, "shut your|shut the fuck", r"shut\s+(?:your\s+(?:mouth|face|gob|trap)|the\s+"
+           r"fuck\s+up)\b"),
 )
+# Phrases also tried where a starred word stands ("f**k off").
+STARRED_CORES = (r"f[u*]+[c*]*k\s+off\b", r"f[u*]+[c*]*k\s+(?:you|yourself|yourselves|u)\b")

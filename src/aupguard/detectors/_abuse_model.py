@@ -5,18 +5,21 @@ Input is the *folded* view (lower case, leetspeak and look-alikes undone, spaced
 letters joined; '*' may remain inside starred words and runs of 3+ letters become 2).
 Output spans index that same text.
 
-Cost: one str.translate + split to get the message's words, a set intersection with
-the word list and the phrase triggers, then work only where a listed word occurs.
+Cost: every listed word (in each form it may take) and every phrase's trigger words
+are registered with the shared trigger scan (`aupguard.text.triggers`), which reads
+the message once for all detectors; work happens only where one of them occurs.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
-from aupguard.detectors._abuse_lexicon import PHRASES, WORDS, Entry
+from aupguard.detectors._abuse_lexicon import ABOUT, PHRASES, STARRED_CORES, UNLESS, WORDS, Entry
 from aupguard.detectors._conduct import MAX_FINDINGS, is_quoted, sentence_bounds
+from aupguard.text import NormalisedText, triggers
+from aupguard.text.triggers import Hit, TriggerWords, windows
 
 # Raw hits looked at per message: enough to find the worst, bounded for huge inputs.
 _MAX_RAW = 3 * MAX_FINDINGS
@@ -33,20 +36,18 @@ class _Form(NamedTuple):
     form: str
     entry: Entry
     tail: re.Pattern[str] | None
+    unless: re.Pattern[str] | None
 
 
 class _Phrase(NamedTuple):
     subtype: str
     score: float
-    gate: tuple[frozenset[str], ...]
     core: re.Pattern[str]
     before: re.Pattern[str] | None
+    unless: re.Pattern[str] | None
 
 
 _STARRED = re.compile(r"(?<![a-z*])[a-z]+\*[a-z*]*")
-# Everything that is not a letter becomes a space, so str.split() gives the words; much
-# cheaper than a regex tokeniser.
-_TO_SPACE = str.maketrans({c: " " for c in map(chr, range(128)) if not c.isalpha()})
 _VOWELS = frozenset("aeiouy")
 
 
@@ -75,8 +76,10 @@ def _build() -> tuple[dict[str, list[_Form]], dict[tuple[str, int], list[_Form]]
     by_shape: dict[tuple[str, int], list[_Form]] = {}
     for entry in WORDS:
         tail = re.compile(entry.not_before) if entry.not_before else None
+        base = entry.spec.partition(":")[0]
+        unless = re.compile(UNLESS[base]) if base in UNLESS else None
         for form in _forms(entry.spec):
-            f = _Form(form, entry, tail)
+            f = _Form(form, entry, tail, unless)
             for v in _variants(form):
                 by_variant.setdefault(v, []).append(f)
             by_shape.setdefault((form[0], len(form)), []).append(f)
@@ -84,28 +87,39 @@ def _build() -> tuple[dict[str, list[_Form]], dict[tuple[str, int], list[_Form]]
 
 
 _BY_VARIANT, _BY_SHAPE = _build()
-_VARIANT_KEYS = frozenset(_BY_VARIANT)
 
 _PHRASES = [
     _Phrase(
         p.subtype,
         p.score,
-        tuple(frozenset(g.split()) for g in p.gate.split(" + ")),
         re.compile(p.core),
         re.compile(p.before) if p.before else None,
+        re.compile(p.unless) if p.unless else None,
     )
     for p in PHRASES
 ]
-_TRIGGERS: dict[str, list[int]] = {}
-for _i, _p in enumerate(_PHRASES):
-    for _w in _p.gate[0]:
-        _TRIGGERS.setdefault(_w, []).append(_i)
-_TRIGGER_KEYS = frozenset(_TRIGGERS)
+_STARRED_PHRASES = [
+    _Phrase("insult", 0.85 + 0.05 * i, re.compile(c), None, None)
+    for i, c in enumerate(STARRED_CORES)
+]
+# Which phrases each trigger starts a search for.
+_BY_TRIGGER: dict[str, list[int]] = {}
+for _i, _p in enumerate(PHRASES):
+    for _t in _p.triggers.split("|"):
+        _BY_TRIGGER.setdefault(_t, []).append(_i)
+# One trigger group; a tag says whether the trigger is a listed word ("w"), a phrase
+# trigger ("p") or both ("wp").
+_TRIGGERS = TriggerWords(
+    "abuse",
+    {t: ("w" if t in _BY_VARIANT else "") + ("p" if t in _BY_TRIGGER else "")
+     for t in {*_BY_VARIANT, *_BY_TRIGGER}},
+)
 
 _ADJ = (
     r"total|complete|utter|absolute|proper|right|bloody|fucking|effing|stupid|silly|daft|fat|"
     r"ugly|useless|lazy|pathetic|little|old|thick|dirty|filthy|lying|bent|greedy|arrogant|"
-    r"massive|big|dumb|sad|smug|nasty|horrible|vile|disgusting"
+    r"massive|big|dumb|sad|smug|nasty|horrible|vile|disgusting|brainless|clueless|gormless|"
+    r"spineless|worthless|incompetent|bumbling|jumped-up|self-important|two-faced"
 )
 _MODS = r"a|an|the|such|him|her|them|me|you|us|just|nothing\s+but|being|" + _ADJ
 # Something aimed at a person: "you muppet", "what a prat", "Cllr X is a knob",
@@ -115,9 +129,17 @@ _DIRECTED = re.compile(
     r"hes|shes|they're|theyre|what|such|bunch\s+of|pack\s+of|load\s+of|lot\s+of|called|"
     r"call|calling|" + _ADJ + r")\s+(?:(?:" + _MODS + r")\s+){0,3})$"
 )
+# The same without a bare adjective as the lead: a swear word ("bastards") becomes an
+# insult only when pointed at someone ("you bastard", "they are bastards").
+_DIRECTED_STRICT = re.compile(
+    r"(?:\b(?:you|u|ya|yer|ur|youre|you're|you\u2019re|is|are|was|were|am|he's|she's|"
+    r"hes|shes|they're|theyre|what|such|bunch\s+of|pack\s+of|load\s+of|lot\s+of|called|"
+    r"call|calling|those|that|this|these)\s+(?:(?:" + _MODS + r")\s+){0,3})$"
+)
 _MENTION = re.compile(
     r"(?:\b(?:the|a|an)\s+(?:word|term|phrase|slur|insult|expression|n-word)s?|\bwords?\s+like"
     r"|\bsuch\s+as|\bcall(?:ed|ing)?\s+(?:me|him|her|them|you|us|someone|people)"
+    r"|\bcall(?:ed|ing)\s+(?:\w+\s+){1,5}?"
     r"|\b(?:was|were|being|been)\s+called|\b(?:shouted|yelled|screamed|wrote|posted|used))"
     r"\s+(?:(?:a|an)\s+)?[\"'\u2018\u201c]?$"
 )
@@ -132,40 +154,25 @@ _CONDEMN = re.compile(
 _RANK = {"threat": 6, "hate": 5, "harassment": 4, "sexual": 3, "insult": 2, "profanity": 1}
 
 
-def _occurrences(text: str, word: str, whole: bool = True) -> Iterator[int]:
-    """Start of each occurrence of `word` that starts a word and, if `whole`, also ends
-    one (letters and '*' join words)."""
-    n = len(word)
-    pos = text.find(word)
-    while pos != -1:
-        end = pos + n
-        if (pos == 0 or not _joins(text[pos - 1])) and (
-            not whole or end == len(text) or not _joins(text[end])
-        ):
-            yield pos
-        pos = text.find(word, pos + 1)
-
-
-def _joins(ch: str) -> bool:
-    return ch.isalpha() or ch == "*"
-
-
-def _raw_hits(text: str) -> list[Scored]:
+def _raw_hits(text: str, found: Sequence[Hit]) -> list[Scored]:
     hits: list[Scored] = []
-    words = set(text.translate(_TO_SPACE).split())
-    for key in words & _VARIANT_KEYS:
-        for f in _BY_VARIANT[key]:
-            for pos in _occurrences(text, key):
-                if len(hits) >= _MAX_RAW:
-                    break
-                end = pos + len(key)
-                if f.tail is not None and f.tail.match(text, end):
+    spans: dict[int, list[Hit]] = {}
+    for h in found:
+        if len(hits) >= _MAX_RAW:
+            break
+        if "w" in h.tag:
+            for f in _BY_VARIANT[h.phrase]:
+                if f.tail is not None and f.tail.match(text, h.end):
                     continue
-                hit = _word_hit(text, pos, end, f.entry)
+                hit = _word_hit(text, h.start, h.end, f)
                 if hit:
                     hits.append(hit)
+                    break
+        if "p" in h.tag:
+            for i in _BY_TRIGGER[h.phrase]:
+                spans.setdefault(i, []).append(h)
     if "*" in text:
-        for m in _STARRED.finditer(text):
+        for m in _starred(text):
             if len(hits) >= _MAX_RAW:
                 break
             tok = m.group()
@@ -173,40 +180,70 @@ def _raw_hits(text: str) -> list[Scored]:
                 continue  # "mil*" is a wildcard, not a hidden word; "f***" is
             for f in _BY_SHAPE.get((tok[0], len(tok)), ()):
                 if all(c == "*" or c == fc for c, fc in zip(tok, f.form, strict=True)):
-                    hit = _word_hit(text, m.start(), m.end(), f.entry)
+                    hit = _word_hit(text, m.start(), m.end(), f)
                     if hit:
                         hits.append(hit)
                     break
-    for w in words & _TRIGGER_KEYS:
-        phrases = [
-            _PHRASES[i]
-            for i in _TRIGGERS[w]
-            if not any(words.isdisjoint(g) for g in _PHRASES[i].gate[1:])
-        ]
-        if not phrases:
-            continue
-        for pos in _occurrences(text, w, whole=False):
-            if len(hits) >= 2 * _MAX_RAW:
-                break
-            for ph in phrases:
-                cm = ph.core.match(text, pos)
-                if cm is None:
-                    continue
-                start = pos
+            for ph in _STARRED_PHRASES:
+                cm = ph.core.match(text, m.start())
+                if cm is not None:
+                    hits.append(Scored(m.start(), cm.end(), ph.subtype, ph.score))
+    n = len(text)
+    for i, where in spans.items():
+        ph = _PHRASES[i]
+        for a, b in windows(where, n, 100, 100):
+            for cm in ph.core.finditer(text, a, b):
+                if len(hits) >= 2 * _MAX_RAW:
+                    return hits
+                start = cm.start()
                 if ph.before is not None:
-                    b = ph.before.search(text, max(0, pos - 40), pos)
-                    if b is None:
+                    s0, _ = sentence_bounds(text, start, start)
+                    bm = ph.before.search(text, max(s0, start - 80), start)
+                    if bm is None:
                         continue
-                    start = b.start()
+                    if bm.end() == start:
+                        start = bm.start()
+                if ph.unless is not None and _near(text, cm.start(), cm.end(), ph.unless, 200):
+                    continue
                 hits.append(Scored(start, cm.end(), ph.subtype, ph.score))
     return hits
 
 
-def _word_hit(text: str, start: int, end: int, entry: Entry) -> Scored | None:
+_STARS = re.compile(r"\*+")
+
+
+def _starred(text: str) -> Iterator[re.Match[str]]:
+    """Starred words ("f**k"): found from each run of stars (a fast literal search), so
+    '*' decorations cost little."""
+    done = 0
+    for m in _STARS.finditer(text):
+        if m.start() < done:
+            continue
+        i = m.start()
+        while i > done and i > m.start() - 30 and text[i - 1].isalpha():
+            i -= 1
+        if i == m.start():
+            continue
+        w = _STARRED.match(text, i)
+        if w is not None:
+            done = w.end()
+            yield w
+
+
+def _near(text: str, start: int, end: int, pattern: re.Pattern[str], spread: int) -> bool:
+    s0, s1 = sentence_bounds(text, start, end)
+    return pattern.search(text, max(0, s0 - spread), min(len(text), s1 + spread)) is not None
+
+
+def _word_hit(text: str, start: int, end: int, f: _Form) -> Scored | None:
+    entry = f.entry
     s0, _ = sentence_bounds(text, start, end)
     window = text[max(s0, start - 60) : start]
-    directed = _DIRECTED.search(window) is not None
+    strict = "i" in entry.flags and "d" not in entry.flags
+    directed = (_DIRECTED_STRICT if strict else _DIRECTED).search(window) is not None
     if "d" in entry.flags and not directed:
+        return None
+    if f.unless is not None and _near(text, start, end, f.unless, 0):
         return None
     subtype, score = entry.subtype, entry.score
     if directed:
@@ -216,12 +253,36 @@ def _word_hit(text: str, start: int, end: int, entry: Entry) -> Scored | None:
     return Scored(start, end, subtype, score)
 
 
+_QUOTES = "\"'\u2018\u2019\u201c\u201d`"
+
+
+def _in_quotes(text: str, start: int, end: int, s0: int, s1: int) -> bool:
+    """True when the span sits inside a short quotation: "he called her 'a useless cow'".
+    An apostrophe inside a word (don't, cow's) is not a quote mark."""
+    def mark(i: int) -> bool:
+        ch = text[i]
+        if ch not in _QUOTES:
+            return False
+        if ch in "'\u2019":
+            return not (0 < i < len(text) - 1 and text[i - 1].isalpha() and text[i + 1].isalpha())
+        return True
+
+    opened = next((i for i in range(start - 1, max(s0, start - 40) - 1, -1) if mark(i)), None)
+    if opened is None:
+        return False
+    return any(mark(j) for j in range(end, min(s1, end + 40)))
+
+
 def _counter_speech(text: str, hit: Scored) -> float:
     """Multiplier for quoting abuse to condemn or report it ("calling her a 'slag' was
     disgusting", "the word X is unacceptable"): 0 drops the hit."""
     s0, s1 = sentence_bounds(text, hit.start, hit.end)
     before = text[max(s0, hit.start - 40) : hit.start]
-    mentioned = is_quoted(text, hit.start, hit.end) or _MENTION.search(before) is not None
+    mentioned = (
+        is_quoted(text, hit.start, hit.end)
+        or _in_quotes(text, hit.start, hit.end, s0, s1)
+        or _MENTION.search(before) is not None
+    )
     if not mentioned:
         return 1.0
     # the condemnation may come in the next sentence: "He called her a 'slag'. Disgusting."
@@ -230,10 +291,16 @@ def _counter_speech(text: str, hit: Scored) -> float:
     return 0.8
 
 
-def score_sentences(text: str) -> list[Scored]:
-    """Abusive spans in `text` (folded view) with a subtype and a score in [0, 1]."""
+def score_sentences(text: str, hits: Sequence[Hit] | None = None) -> list[Scored]:
+    """Abusive spans in `text` (folded view) with a subtype and a score in [0, 1].
+    `hits`: this module's trigger hits in `text` when the caller has them already (the
+    shared scan of a NormalisedText); otherwise `text` is scanned here."""
+    if hits is None:
+        hits = triggers.scan(text).get(_TRIGGERS.group, [])
+    if not hits and "*" not in text:
+        return []
     scored: list[Scored] = []
-    for hit in _raw_hits(text):
+    for hit in _raw_hits(text, hits):
         k = _counter_speech(text, hit)
         if k > 0:
             scored.append(hit._replace(score=round(hit.score * k, 3)))
@@ -243,6 +310,23 @@ def score_sentences(text: str) -> list[Scored]:
         # repeated insults aimed at people read as harassment, not just rudeness
         merged.append(Scored(insults[0].start, insults[-1].end, "harassment", 0.7))
     return merged[:MAX_FINDINGS]
+
+
+def trigger_hits(text: NormalisedText) -> list[Hit]:
+    """This model's hits from a NormalisedText's shared trigger scan."""
+    return _TRIGGERS.hits(text)
+
+
+_WORD_RE = re.compile(r"[a-z]+")
+
+
+def characteristic(span: str) -> str:
+    """The protected characteristic a hateful span is about ("religion"), or ""."""
+    for w in _WORD_RE.findall(span):
+        about = ABOUT.get(w) or ABOUT.get(w[:-1]) or ABOUT.get(w[:-2])
+        if about:
+            return about
+    return ""
 
 
 def _merge(hits: list[Scored]) -> list[Scored]:

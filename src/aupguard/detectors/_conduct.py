@@ -22,22 +22,37 @@ MAX_SCAN = 64_000
 _WINDOW = 300
 
 
+_ENDERS = ".!?\n;"
+
+
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The [start, end) of the sentence around a match, looking at most _WINDOW chars
-    either way (so a 1 MB message without full stops is not scanned per match)."""
+    either way (so a 1 MB message without full stops is not scanned per match). A full
+    stop between digits ("£12.50", "23.45") does not end a sentence."""
     lo = max(0, start - _WINDOW)
+    i = start
     s = lo
-    for m in _SENT_END.finditer(text, lo, start):
-        # a full stop between digits ("£12.50", "23.45") does not end a sentence
-        if m.group() == "." and _between_digits(text, m.start()):
+    while i > lo:
+        j = max(text.rfind(c, lo, i) for c in _ENDERS)
+        if j < 0:
+            break
+        if text[j] == "." and _between_digits(text, j):
+            i = j
             continue
-        s = m.end()
+        s = j + 1
+        break
     hi = min(len(text), end + _WINDOW)
+    i = end
     e = hi
-    for m in _SENT_END.finditer(text, end, hi):
-        if m.group() == "." and _between_digits(text, m.start()):
+    while i < hi:
+        found = [j for j in (text.find(c, i, hi) for c in _ENDERS) if j >= 0]
+        if not found:
+            break
+        j = min(found)
+        if text[j] == "." and _between_digits(text, j):
+            i = j + 1
             continue
-        e = m.start() + 1
+        e = j + 1
         break
     return s, e
 
@@ -97,7 +112,7 @@ def council_names(name: str, aliases: tuple[str, ...]) -> str:
         if short != n:
             names.append(fold_phrase(short))
     names.sort(key=len, reverse=True)
-    generic = r"(?:the|our|this|my)\s+(?:(?:town|parish|city|community|district)\s+)?council"
+    generic = r"(?:the|our|this|my|your)\s+(?:(?:town|parish|city|community|district)\s+)?council"
     return "(?:" + "|".join([*names, generic]) + ")"
 
 

@@ -20,10 +20,18 @@ EXAMPLES: tuple[Example, ...] = (
         "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA7bq98\n-----END RSA PRIVATE KEY-----",
         True,
     ),
+    Example("New hall laptop password Marine!Parade2024 - keep it to yourselves.", True),
+    Example(
+        "What's the password for the pavilion laptop?\nIt's Rufus1987, capital R.",
+        True,
+        note="given in a reply to the question",
+    ),
+    Example("Bookings database: postgres://admin:S3aFront!2024@db.example.org/halls", True),
     Example("Please reset your password via the portal before Friday.", False),
     Example("The clerk circulated the new password policy for councillors.", False),
     Example("Forgot password? Use the link on the login page.", False),
     Example("At the over-60s club, enter your PIN at the till when paying for the raffle.", False),
     Example("Your password must be at least 12 characters and is case-sensitive.", False),
+    Example("What's the password policy for councillors? It's on the intranet.", False),
     Example("The key to the pavilion is kept at the Town Council office.", False),
 )

@@ -5,9 +5,13 @@ some channels) are allowed."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from functools import lru_cache
 
 from aupguard.detectors._pd_validate import national_digits
 from aupguard.detectors.base import Context
+from aupguard.text import NormalisedText
+from aupguard.text.triggers import Hit
 
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
@@ -76,14 +80,58 @@ def is_consented(ctx: Context, entity: str, value: str, start: int, end: int) ->
 def council_domain(ctx: Context, domain: str) -> bool:
     """Addresses on the council's own domains (or sub-domains) belong to the council."""
     domain = domain.lower().rstrip(".")
-    for d in ctx.council.email_domains:
-        d = d.lower().lstrip("@")
-        if domain == d or domain.endswith("." + d):
-            return True
-    site = ctx.council.website
+    hosts, dotted = _council_hosts(ctx.council.email_domains, ctx.council.website)
+    return domain in hosts or domain.endswith(dotted)
+
+
+@lru_cache(maxsize=64)
+def _council_hosts(
+    domains: tuple[str, ...], site: str | None
+) -> tuple[frozenset[str], tuple[str, ...]]:
+    hosts = {d.lower().lstrip("@") for d in domains}
     if site:
         host = site.lower().split("//")[-1].split("/")[0]
         host = host[4:] if host.startswith("www.") else host
-        if host and (domain == host or domain.endswith("." + host)):
-            return True
-    return False
+        if host:
+            hosts.add(host)
+    hosts.discard("")
+    return frozenset(hosts), tuple("." + h for h in hosts)
+
+
+def plain_windows(
+    text: NormalisedText, hits: Iterable[Hit], before: int, after: int
+) -> list[tuple[int, int]]:
+    """`triggers.windows` around folded-view hits, mapped onto the plain view.
+
+    The folded view is the plain view plus rewrite stages (folding, joining spaced
+    letters, cutting repeats), so its extra offset maps lead back to plain offsets."""
+    plain = text.plain
+    extra = text.folded.maps[len(plain.maps) :]
+    size = len(plain.text)
+    spans = []
+    for h in hits:
+        s, e = h.start, h.end
+        for m in reversed(extra):
+            s, e = m.span(s, e)
+        spans.append((max(0, s - before), min(size, e + after)))
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for s, e in spans:
+        if merged and s <= merged[-1][1]:
+            if e > merged[-1][1]:
+                merged[-1] = (merged[-1][0], e)
+        else:
+            merged.append((s, e))
+    return merged
+
+
+def plain_starts(text: NormalisedText, hits: Iterable[Hit]) -> list[tuple[int, int, str]]:
+    """(start, end, tag) in the plain view of each folded-view hit."""
+    extra = text.folded.maps[len(text.plain.maps) :]
+    out = []
+    for h in hits:
+        s, e = h.start, h.end
+        for m in reversed(extra):
+            s, e = m.span(s, e)
+        out.append((s, e, h.tag))
+    return out

@@ -110,4 +110,21 @@ EXAMPLES: tuple[Example, ...] = (
         "Forgotten your password? Reset it via the portal at any time.",
         False,
     ),
+    Example(
+        "Planning application 23/00123/FUL at 18 Leigh Hall Road: rear extension, "
+        "comments by 3 June.",
+        False,
+        note="a planning site address is public information about a property",
+    ),
+    Example(
+        "Please pay our invoice into the council's account: sort code 20-00-00, "
+        "account number 55779911.",
+        False,
+        note="the council's own bank details given to a supplier",
+    ),
+    Example(
+        "My neighbour Jane Smith, 07700 900123, saw the fly-tipping.",
+        True,
+        entity="PERSON",
+    ),
 )

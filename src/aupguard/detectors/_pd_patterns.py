@@ -165,13 +165,22 @@ POSTCODE = re.compile(
 _SUFFIX = (
     r"(?:Road|Rd|Street|St|Avenue|Ave|Close|Lane|Ln|Drive|Way|Crescent|Cres|Place|"
     r"Gardens|Gdns|Grove|Court|Terrace|Hill|Square|Mews|Walk|Rise|Row|Parade|Chase|"
-    r"Boulevard|Vale|Meadows?|Wharf|Broadway|Esplanade|Approach|Gate|Green|Park|View)"
+    r"Boulevard|Vale|Meadows?|Wharf|Broadway|Esplanade|Approach|Gate|Green|Park|View|"
+    r"Heights|Fields|Hollow|Mead|Grange|Cottages|Yard|Ridgeway|Quay|Croft|Glade)"
 )
 STREET = re.compile(
     r"\d(?<![\w£$€.,/\-:]\d)"
     r"\d{0,3}[A-Za-z]?(?:-\d{1,4})?,?[ \t]+"
     r"(?:[A-Z][a-z'\-]{1,20}[ \t]+){1,3}" + _SUFFIX + r"\b"
 )
+
+# lower-case names for the trigger scan (street-address regex runs only near one)
+STREET_WORDS = (
+    "road rd street st avenue ave close lane ln drive way crescent cres place gardens gdns "
+    "grove court terrace hill square mews walk rise row parade chase boulevard vale meadow "
+    "meadows wharf broadway esplanade approach gate green park view heights fields hollow "
+    "mead grange cottages yard ridgeway quay croft glade"
+).split()
 
 # --- identifiers ----------------------------------------------------------------------
 # matched from the digits; the two prefix letters are checked by hand
@@ -220,11 +229,14 @@ DATE = re.compile(
     + _MONTH
     + r")\.?[ \t]+(?P<d3>\d{1,2})(?:st|nd|rd|th)?,?(?:[ \t]+(?P<y3>(?:19|20)\d{2}))?"
     r"|(?P<y4>(?:19|20)\d{2})-(?P<m4>\d{2})-(?P<d4>\d{2})"
+    r"|(?P<m5>" + _MONTH + r")\.?,?[ \t]+(?P<y5>(?:19|20)\d{2})"
+    r"|(?<=in )(?P<y6>(?:19|20)\d{2})(?![\d/\-])"
     r")(?![\d/])"
 )
 
 # --- people -------------------------------------------------------------------------
-_NAME = r"[A-Z][a-z]{1,20}(?:['\-][A-Z][a-z]{1,20})?"
+NAME = r"[A-Z][a-z]{1,20}(?:['\-][A-Z][a-z]{1,20})?"
+_NAME = NAME
 _ORG = (
     r"(?:Council|Hall|Centre|Center|Library|Office|Club|Society|Association|Ltd|Limited|"
     r"Group|Trust|Church|School|Surgery|Services?|Team|Department)"

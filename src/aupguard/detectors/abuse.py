@@ -7,7 +7,7 @@ The engine compares each score with the pack's threshold for that subtype.
 
 from __future__ import annotations
 
-from aupguard.detectors._abuse_model import score_sentences
+from aupguard.detectors._abuse_model import characteristic, score_sentences, trigger_hits
 from aupguard.detectors.base import Context, Example
 from aupguard.model import ABUSE, Finding, Remedy
 
@@ -59,6 +59,14 @@ class AbuseDetector:
         Example("The new mosque opens on Saturday and all are welcome.", False),
         Example("Join us for our LGBT+ pride event in the park on Sunday.", False),
         Example("Pest control deals with vermin in council properties.", False),
+        Example("Travellers are all thieves and should be driven out of the town.", True,
+                subtype="hate"),
+        Example("I'll slash his tyres and put a brick through his window.", True,
+                subtype="threat"),
+        Example("Let's flood her inbox until she resigns.", True, subtype="harassment"),
+        Example("Best Bitch in Show went to Mrs Patel's spaniel at the dog show.", False),
+        Example("He called one of our staff 'a useless cow' - this is unacceptable.", False,
+                note="quoting abuse to condemn it"),
         Example("The blue tits and great tits are nesting in the boxes by the pond.", False),
         Example("I will find you a copy of the minutes from last week.", False),
         Example("Faggots and mushy peas at the over-60s lunch club on Friday.", False),
@@ -68,8 +76,13 @@ class AbuseDetector:
     def detect(self, ctx: Context) -> list[Finding]:
         view = ctx.text.folded
         findings: list[Finding] = []
-        for start, end, subtype, score in score_sentences(view.text):
+        text = view.text
+        for start, end, subtype, score in score_sentences(text, trigger_hits(ctx.text)):
             s, e = view.to_original(start, end)
+            why = _EXPLAIN[subtype]
+            if subtype == "hate" and (about := characteristic(text[start:end])):
+                why = (f"This contains a slur or a hateful remark about people because of "
+                       f"their {about}.")
             findings.append(
                 Finding(
                     category=ABUSE,
@@ -77,7 +90,7 @@ class AbuseDetector:
                     end=e,
                     score=score,
                     subtype=subtype,
-                    explanation=_EXPLAIN[subtype],
+                    explanation=why,
                     remedy=_REMEDY.get(subtype, _DEFAULT_REMEDY),
                 )
             )

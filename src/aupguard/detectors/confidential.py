@@ -16,15 +16,15 @@ from functools import lru_cache
 
 from aupguard.detectors._conduct import (
     MAX_FINDINGS,
+    MAX_SCAN,
     apos,
     fold_phrase,
     sentence_bounds,
-    sentences_with,
-    words_of,
 )
 from aupguard.detectors.base import Context, Example
 from aupguard.model import CONFIDENTIAL, Finding, Remedy
 from aupguard.policy.schema import ConfidentialMatter
+from aupguard.text.triggers import Hit, TriggerWords, scan_text, windows
 
 _MONEY = (
     r"(?:£\s?\d[\d,]*(?:\.\d+)?(?:\s*(?:k|m|million|thousand))?"
@@ -44,10 +44,6 @@ _MARKER = re.compile(
     r"confidence\b)"
     r"|(?P<weak>(?<![a-z])confidential(?![a-z])|in\s+(?:strict(?:est)?\s+)?confidence\b)"
 )
-_MARKER_GATE = frozenset(
-    "confidential confidence publication circulation distribution exempt embargo embargoed "
-    "part excluded".split()
-)
 # "Your details will be kept confidential", "confidential waste", email footers, advice
 # not to share confidential material: none of these leak anything.
 _MARKER_BENIGN = re.compile(
@@ -61,15 +57,73 @@ _MARKER_BENIGN = re.compile(
     r"|\b(?:speak|talk|contact|call|email|write|report|tell|discuss)\w*\s+(?:\w+\s+){0,4}in\s+"
     r"(?:strict(?:est)?\s+)?confidence"
     r"|intended\s+(?:solely|only)\s+for|\baddressee|received\s+this\s+(?:e-?mail|message)\s+in\s+"
-    r"error|\bdisclaimer\b|intended\s+recipient|legally\s+privileged"
+    r"error|\bdisclaimer\b|intended\s+recipient|legally\s+privileged|may\s+be\s+legally"
+    r"|\b(?:this|the)\s+(?:e-?mail|message|communication|transmission)\s+(?:and\s+any\s+"
+    r"attachments?\s+)?(?:is|are|may\s+be|contains?)\s+(?:\w+\s+){0,2}confidential"
+    r"|(?:information|contents?)\s+(?:in|of|contained\s+in)\s+this\s+(?:e-?mail|message)"
+    )
+)
+# A bare "confidential" counts only where it labels what is being sent: a heading
+# ("CONFIDENTIAL:"), "the attached confidential report", "this is confidential".
+_WEAK_LABEL = re.compile(
+    apos(
+    r"(?:^|\n)\s*(?:[>*#-]\s*)*(?:private\s+(?:and|&)\s+)?confidential\s*(?:[:\-\u2013\n]|$)"
+    r"|\b(?:attached|enclosed|herewith|below|following|this|these|that)\s+(?:\w+\s+){0,2}"
+    r"(?:is|are)?\s*(?:strictly\s+)?confidential\b"
+    r"|\bconfidential\s+(?:report|item|paper|papers|minutes|appendix|briefing|document|memo|"
+    r"matter|note|update|staffing|personnel|hr|legal)s?\b"
+    r"|\bmarked\s+(?:as\s+)?(?:strictly\s+)?confidential"
+    )
+)
+# Closed business: a private session is only a finding alongside a personnel matter.
+_CLOSED = re.compile(
+    r"\b(?:closed|private|confidential)\s+session|\bin\s+committee\b(?!\s+(?:room|rooms))"
+    r"|\bpart\s*(?:ii|2|two)\b(?!\s+of)|\bexempt\s+business"
+)
+_PERSONNEL = re.compile(
+    r"\b(?:staff|staffing|personnel|employee|employees|employment|clerk|caretaker|groundsman|"
+    r"disciplinary|grievance|capability|dismiss\w*|redundanc\w*|salary|salaries|pay\s+award|"
+    r"performance|sickness|misconduct|suspen\w+|tribunal|hr|contract\s+of\s+employment|"
+    r"restructur\w*|appraisal)\b"
+)
+# Disciplinary and personnel details about an identifiable member of staff.
+_DISCIPLINARY = re.compile(
+    r"\b(?:(?:final\s+)?written|verbal|formal|first|final)\s+warning"
+    r"|\bdisciplinary\s+(?:hearing|action|investigation|procedure|process|panel|meeting|"
+    r"sanction|case|matter|appeal)"
+    r"|\bgross\s+misconduct|\bsuspended\s+(?:on\s+full\s+pay|pending|from\s+(?:work|duty))"
+    r"|\bgrievance\s+(?:against|hearing|about|complaint|was|has\s+been)"
+    r"|\bcapability\s+(?:procedure|process|hearing|meeting)"
+    r"|\bperformance\s+improvement\s+plan|\bsettlement\s+agreement"
+    r"|\bsickness\s+absence|\bsigned\s+off\s+(?:sick|with\s+stress)"
+    r"|\b(?:dismissed|sacked)\s+(?:for\s+(?:gross\s+)?misconduct|from\s+(?:his|her|their)\s+"
+    r"(?:job|post|role))"
+)
+_PERSON = re.compile(
+    r"\b(?:he|she|his|her|him|mr|mrs|ms|miss|dr)\b|\bhas\s+been\s+(?:given|issued|suspended)"
+    r"|\bthe\s+(?:town\s+|parish\s+|deputy\s+|assistant\s+)?(?:clerk|caretaker|groundsman|"
+    r"rfo|officer|administrator|employee|member\s+of\s+staff|cleaner|warden)\b"
+)
+# Unapproved drafts: "the draft budget (not approved yet)".
+_DRAFT = re.compile(
+    apos(
+    r"\bdraft\s+(?:\w+\s+)?(?:budget|accounts|precept|minutes|report|policy|proposals?|plans?|"
+    r"figures|estimates|structure|restructure|staffing|contract|lease|statement|response)\b"
+    r"[^.!?\n]{0,60}?\bnot\s+(?:yet\s+)?(?:been\s+)?(?:approved|agreed|signed\s+off|"
+    r"ratified|final(?:ised|ized)?|adopted)"
     )
 )
 
-_PAPERS = re.compile(
-    r"\b(?:report|document|paper|papers|item|minutes|information|briefing|appendix|attachment|"
-    r"draft|figures|details|session|agenda|matter|matters|memo|business|discussions?)\b"
+# Talk about procedures in general ("our disciplinary procedure is attached") names
+# no one's case.
+_POLICY_TALK = re.compile(
+    r"\b(?:policy|policies|procedures?\s+(?:is|are|was|has|document)|training|template|"
+    r"guidance|code\s+of\s+conduct|model\s+(?:policy|procedure)|if\s+(?:a|an|any)\s+"
+    r"(?:employee|member))\b"
 )
+_TENDER_NOUN = r"(?:quotes?|quotations?|tenders?|bids?)"
 _TENDER = re.compile(
+    apos(
     r"(?:quote|quotation|tender|bid|estimate)s?\s+(?:from|by|submitted\s+by|received\s+from)\s+"
     r"[^.\n£]{1,60}?\s+(?:was|were|is|are|came\s+(?:in\s+)?(?:at|to)|of|at|for|totall?ing)\s+"
     + _MONEY
@@ -81,8 +135,14 @@ _TENDER = re.compile(
     r"|\bquoted\s+(?:us\s+|the\s+council\s+|them\s+)?" + _MONEY
     + r"|\b(?:quote|quotation|tender)s?\s+(?:of|at|was|were|is|totall?ing)\s+" + _MONEY
     + r"|\btender(?:ed)?\s+(?:price|prices|sum|sums|figures?|amounts?)\b"
+    # natural wording: "the lowest tender for resurfacing the car park came in at £48,500"
+    r"|(?<!free\s)(?<!instant\s)(?<!online\s)\b" + _TENDER_NOUN
+    + r"\b(?!\s+(?:for|to\s+(?:win|secure|get))\s+(?:\w+\s+){0,3}(?:funding|grants?|lottery))"
+    r"[^.\n!?]{0,80}?\b(?:was|were|is|are|came\s+in|come\s+in|at|of|totall?ing|priced)\s+"
+    r"(?:\w+\s+){0,2}" + _MONEY
+    )
 )
-_TENDER_GATE = frozenset(
+_TENDER_WORDS = (
     "quote quotes quoted quotation quotations tender tenders tendered bid bids estimate "
     "estimates".split()
 )
@@ -115,15 +175,10 @@ _UNPUBLISHED = re.compile(
     r"|(?:decision|vote)\s+is\s+(?:still\s+)?(?:pending|awaited)"
     r"|(?:has(?:n't|\s+not)|have(?:n't|\s+not))\s+(?:been\s+)?(?:decided|agreed|approved|"
     r"ratified|signed\s+off)\s+yet|(?:not\s+yet|yet\s+to\s+be)\s+(?:decided|agreed|approved|"
-    r"ratified|signed\s+off))"
+    r"ratified|signed\s+off)|not\s+(?:been\s+)?(?:decided|agreed|approved|ratified|signed\s+off)"
+    r"\s+yet)"
     )
 )
-_UNPUBLISHED_GATE = frozenset(
-    "announced announcement public published before share tell between record hear supposed "
-    "shouldn should leaked keep decide decision vote yet repeat forward spread pass post "
-    "didn".split()
-)
-
 # Signs that the business is already public or is a public call.
 _PUBLIC = re.compile(
     apos(
@@ -148,23 +203,88 @@ _EXPLAIN = {
     "shared outside the council.",
     "tender": "This reveals quotation or tender prices, which the council treats as confidential.",
     "unpublished": "This appears to share council business that has not been made public yet.",
+    "closed": "This refers to a staffing matter dealt with in a closed (Part II) session, "
+    "which must stay confidential.",
+    "personnel": "This shares disciplinary or personnel details about a member of staff, "
+    "which the council must keep confidential.",
+    "draft": "This shares a draft the council has not approved yet; keep it inside the "
+    "council until it is agreed.",
     "pending": "This discusses a decision the council has not made yet; it may be mistaken "
     "for the council's position or reveal unpublished business.",
 }
 
 
+_TRIGGERS = TriggerWords(
+    "confidential",
+    {
+        **dict.fromkeys(
+            "confidential confidence exempt embargo embargoed excluded".split(), "marker"),
+        **dict.fromkeys(
+            ["part ii", "part 2", "part two", "closed session", "private session",
+             "in committee", "for publication", "for circulation", "for distribution",
+             "for public"], "marker"),
+        **dict.fromkeys(_TENDER_WORDS, "tender"),
+        **dict.fromkeys(
+            "leaked pending awaited announcement ourselves".split(), "unpublished"),
+        **dict.fromkeys(
+            [f"{a} {b}" for a in "been yet officially is s".split()
+             for b in "announced published released".split()]
+            + [f"{a} {b}" for a in "yet be".split()
+               for b in "decided agreed approved ratified signed".split()]
+            + [f"{a} yet" for a in "decided agreed approved ratified off public".split()]
+            + ["made public", "public domain", "it goes", "this goes", "goes before",
+               "full council", "gets taken", "off the record", "will decide", "to decide",
+               "will vote", "to vote", "a decision", "its decision", "the decision",
+               "their decision", "don t tell", "do not tell", "keep this", "keep it",
+               "between you", "between us", "hear this", "hear it", "not supposed",
+               "be telling", "be saying", "be sharing", "shouldn t tell", "shouldn t say",
+               "shouldn t share", "shouldn t really", "should not tell", "should not say",
+               "should not really"]
+            + [f"{a} {b}" for a in ("don t", "do not")
+               for b in "share repeat forward spread pass post".split()],
+            "unpublished"),
+        **dict.fromkeys(
+            "disciplinary grievance misconduct capability suspended dismissed sacked "
+            "sickness".split(), "personnel"),
+        **dict.fromkeys(
+            [f"{a} warning" for a in "written verbal formal final first".split()]
+            + ["settlement agreement", "improvement plan", "signed off"], "personnel"),
+        "draft": "draft",
+    },
+)
+
+
 @lru_cache(maxsize=64)
-def _register_pattern(
-    matters: tuple[tuple[str, tuple[str, ...]], ...],
-) -> re.Pattern[str] | None:
-    groups = []
-    for i, (_id, keywords) in enumerate(matters):
-        alts = sorted((fold_phrase(k) for k in keywords if k.strip()), key=len, reverse=True)
-        if alts:
-            groups.append(f"(?P<m{i}>{'|'.join(alts)})")
-    if not groups:
-        return None
-    return re.compile(r"(?<![a-z0-9])(?:" + "|".join(groups) + r")(?![a-z0-9])")
+def _register_index(
+    matters: tuple[tuple[str, ...], ...],
+) -> tuple[tuple[str, int, re.Pattern[str]], ...]:
+    """Per-pack structure for the register's keywords (they vary by council, so they are
+    not shared triggers): a few words that between them occur in every keyword (chosen
+    greedily, so "tender costs" and "roof replacement tender" share "tender"), each with
+    one regex of its keywords, tried only near where the word occurs. The words are
+    found with str.find: cheaper than a second automaton pass for a register's handful."""
+    keys: list[tuple[int, str, set[str]]] = []
+    for i, keywords in enumerate(matters):
+        for k in keywords:
+            words = set(scan_text(k.lower()).split())
+            if words:
+                keys.append((i, fold_phrase(k), words))
+    out: list[tuple[str, int, re.Pattern[str]]] = []
+    while keys:
+        counts: dict[str, int] = {}
+        for _i, _rx, words in keys:
+            for w in words:
+                counts[w] = counts.get(w, 0) + 1
+        word = max(sorted(counts), key=lambda w: (counts[w], len(w)))
+        mine = sorted((k for k in keys if word in k[2]), key=lambda k: len(k[1]), reverse=True)
+        keys = [k for k in keys if word not in k[2]]
+        reach = max(len(rx) for _i, rx, _w in mine)
+        out.append((word, reach, re.compile(
+            "(?<![a-z0-9])(?:"
+            + "|".join(f"(?P<m{i}_{j}>{rx})" for j, (i, rx, _w) in enumerate(mine))
+            + ")(?![a-z0-9])"
+        )))
+    return tuple(out)
 
 
 def _near(text: str, start: int, end: int, pattern: re.Pattern[str], spread: int = 0) -> bool:
@@ -201,6 +321,9 @@ class ConfidentialDetector:
     )
 
     def detect(self, ctx: Context) -> list[Finding]:
+        hits = _TRIGGERS.hits(ctx.text)
+        if not hits and not ctx.register.confidential_matters:
+            return []
         view = ctx.text.folded
         text = view.text
         internal = ctx.message.audience == "internal"
@@ -217,10 +340,16 @@ class ConfidentialDetector:
             add(start, end, 0.9 * (0.8 if internal else 1.0), "register",
                 f"This mentions {matter.title}, which the council has listed as "
                 f"confidential{until}.")
-        k = 0.5 if internal else 1.0
-        words = words_of(text)
-        for s0, s1 in sentences_with(text, words & _MARKER_GATE):
-            for m in _MARKER.finditer(text, s0, s1):
+        if not hits:
+            return out
+        by_tag: dict[str, list[Hit]] = {}
+        for h in hits[: 4 * MAX_FINDINGS]:
+            by_tag.setdefault(h.tag, []).append(h)
+        # sharing with colleagues inside the council is less of a leak, but still one
+        k = 0.8 if internal else 1.0
+        n = len(text)
+        for a, b in windows(by_tag.get("marker", ()), n, 40, 60):
+            for m in _MARKER.finditer(text, a, b):
                 if len(out) >= MAX_FINDINGS:
                     return out
                 if _near(text, m.start(), m.end(), _MARKER_BENIGN, spread=150) or _near(
@@ -229,26 +358,50 @@ class ConfidentialDetector:
                     continue
                 score = 0.85
                 if m.lastgroup == "weak":
-                    # a bare "confidential" counts when it labels council papers
-                    score = 0.65 if _near(text, m.start(), m.end(), _PAPERS) else 0.45
+                    # a bare "confidential" counts when it labels what is being sent
+                    score = 0.65 if _near(text, m.start(), m.end(), _WEAK_LABEL) else 0.4
                 add(m.start(), m.end(), score * k, "marker", _EXPLAIN["marker"])
-        for s0, s1 in sentences_with(text, words & _TENDER_GATE):
-            for m in _TENDER.finditer(text, s0, s1):
+            for m in _CLOSED.finditer(text, a, b):
+                if len(out) >= MAX_FINDINGS:
+                    return out
+                if any(f.start <= m.start() < f.end for f in out) or _near(
+                    text, m.start(), m.end(), _PUBLIC
+                ):
+                    continue
+                if _near(text, m.start(), m.end(), _PERSONNEL, spread=100):
+                    add(m.start(), m.end(), 0.8 * k, "marker", _EXPLAIN["closed"])
+        for a, b in windows(by_tag.get("tender", ()), n, 90, 120):
+            for m in _TENDER.finditer(text, a, b):
                 if len(out) >= MAX_FINDINGS:
                     return out
                 if _near(text, m.start(), m.end(), _PUBLIC, spread=200):
                     continue
                 add(m.start(), m.end(), 0.75 * k, "tender", _EXPLAIN["tender"])
-        public_message: bool | None = None
-        for s0, s1 in sentences_with(text, words & _UNPUBLISHED_GATE):
-            for m in _UNPUBLISHED.finditer(text, s0, s1):
+        for a, b in windows(by_tag.get("personnel", ()), n, 40, 60):
+            for m in _DISCIPLINARY.finditer(text, a, b):
                 if len(out) >= MAX_FINDINGS:
                     return out
+                if _near(text, m.start(), m.end(), _PERSON) and not _near(
+                    text, m.start(), m.end(), _POLICY_TALK
+                ):
+                    add(m.start(), m.end(), 0.7 * k, "unpublished", _EXPLAIN["personnel"])
+        for a, b in windows(by_tag.get("draft", ()), n, 0, 90):
+            for m in _DRAFT.finditer(text, a, b):
+                if len(out) >= MAX_FINDINGS:
+                    return out
+                add(m.start(), m.end(), 0.7 * k, "unpublished", _EXPLAIN["draft"])
+        public_message: bool | None = None
+        for a, b in windows(by_tag.get("unpublished", ()), n, 60, 80):
+            for m in _UNPUBLISHED.finditer(text, a, b):
+                if len(out) >= MAX_FINDINGS:
+                    return out
+                if any(f.start <= m.start() < f.end for f in out):
+                    continue
                 if m.lastgroup == "secret":
                     add(m.start(), m.end(), 0.7 * k, "unpublished", _EXPLAIN["unpublished"])
                     continue
                 if public_message is None:
-                    public_message = _PUBLIC.search(text) is not None
+                    public_message = _PUBLIC.search(text, 0, min(n, MAX_SCAN)) is not None
                 if public_message:
                     continue
                 score = 0.55 * (0.6 if ctx.message.account == "council" else 1.0) * k
@@ -262,13 +415,19 @@ class ConfidentialDetector:
         active = tuple(m for m in matters if m.active(today))
         if not active:
             return []
-        pattern = _register_pattern(tuple((m.id, m.keywords) for m in active))
-        if pattern is None:
-            return []
-        return [
-            (m.start(), m.end(), active[int((m.lastgroup or "m0")[1:])])
-            for m in pattern.finditer(text)
-        ]
+        found: list[tuple[int, int, ConfidentialMatter]] = []
+        seen: set[int] = set()
+        for word, reach, pattern in _register_index(tuple(m.keywords for m in active)):
+            pos = text.find(word)
+            while pos != -1 and len(found) < MAX_FINDINGS:
+                for m in pattern.finditer(text, max(0, pos - reach), pos + reach):
+                    if m.start() <= pos < m.end() and m.start() not in seen:
+                        seen.add(m.start())
+                        i = int((m.lastgroup or "m0_0")[1:].split("_")[0])
+                        found.append((m.start(), m.end(), active[i]))
+                pos = text.find(word, pos + len(word))
+        found.sort(key=lambda f: f[0])
+        return found
 
 
 DETECTOR = ConfidentialDetector()

@@ -14,6 +14,7 @@ import re
 
 from aupguard.detectors.base import Context, Example
 from aupguard.model import COPYRIGHT, Attachment, Finding, Remedy
+from aupguard.text.triggers import Hit, TriggerWords, windows
 
 _MEDIA_EXT = frozenset(
     (
@@ -29,27 +30,62 @@ _CREDIT = re.compile(
     r"licen[cs]ed\s+under|creative\s+commons|cc[- ]by|public\s+domain|"
     r"(?:my|our)\s+own\s+(?:photo|picture|video|image)s?|(?:i|we)\s+took\s+(?:this|these|the))"
     .replace("Â©", "©"))
+_SOFTWARE = (r"photoshop|lightroom|illustrator|premiere|acrobat|autocad|office|windows|"
+             r"adobe\s+\w+|microsoft\s+\w+|sims\s*\d?|fifa(?:\s*\d+)?|minecraft|"
+             r"final\s+cut(?:\s+pro)?|logic\s+pro|sketchup|norton|mcafee|the\s+software")
+_WORKS = r"(?:movies?|films?|albums?|series|seasons?|episodes?|box\s*sets?|games?|songs?)"
 _PIRACY = re.compile(
     r"(?<![a-z])(?:cracked\s+(?:version|copy|software|game|apk|windows|office|photoshop)|"
     r"torrent(?:s|ing)?\s+(?:site|file|download|link|client)s?|torrented|(?:via|on|from)\s+"
     r"torrents?(?![a-z])|"
+    rf"(?:{_SOFTWARE})\s+(?:\w+\s+){{0,2}}?(?:cracks?|cracked|keygen|patch|activator|"
+    r"serial\s+keys?)(?![a-z])|"
+    rf"cracks?\s+(?:for|of)\s+(?:the\s+)?(?:{_SOFTWARE})|"
+    rf"(?:full\s+)?{_WORKS}\s+(?:\w+\s+){{0,2}}?torrents?(?![a-z])|"
+    rf"torrents?\s+(?:of|for)\s+(?:the\s+)?(?:\w+\s+){{0,3}}?{_WORKS}|"
+    r"full\s+(?:movie|film)\s+(?:free|download|online|stream|torrent)|"
     r"(?:the\s+)?pirate\s?bay|warez|keygen|nulled\s+(?:script|theme|plugin)|"
-    r"pirate[ds]?\s+(?:copy|copies|software|film|films|movie|movies|dvds?|music)|"
-    r"free\s+download\s+of\s+(?:the|his|her|their)\s+(?:new\s+)?(?:album|film|movie|single|game)|"
+    r"pirate[ds]?\s+(?:copy|copies|software|film|films|movie|movies|dvds?|music|version)|"
+    r"free\s+download\s+of\s+(?:the|his|her|their)\s+(?:new\s+|whole\s+|entire\s+)?"
+    r"(?:album|film|movie|single|game)|"
     r"(?:illegal|dodgy|free)\s+streams?\s+of|bootleg(?:ged)?\s+(?:copy|dvd|film|album)|"
-    r"jailbroken\s+fire\s?stick|(?:loaded|dodgy)\s+fire\s?stick|serial\s+key\s+generator)")
+    r"jailbroken\s+fire\s?stick|(?:loaded|dodgy)\s+fire\s?stick|serial\s+key\s+generator|"
+    r"(?:free\s+)?mp3\s+(?:download\s+)?(?:site|website|download(?:er)?s?|converter)|"
+    r"(?:whole|entire|full)\s+(?:album|discography|series|box\s*set)\s+(?:\w+\s+){0,4}?"
+    r"(?:for\s+free|free|off\s+(?:a|some)\s+(?:\w+\s+)?site)|"
+    r"ripped\s+(?:the|a|my|his|her|their|that|this)\s+(?:\w+\s+)?(?:dvds?|blu-?rays?|cds?|"
+    r"films?|movies?|albums?|box\s*sets?)|(?:dvd|blu-?ray)\s*rip(?:s|per|ped)?(?![a-z])|"
+    r"free\s+pdf\s+(?:of|copy|version|download)|pdf\s+of\s+the\s+(?:whole|entire|full)\s+"
+    r"(?:\w+\s+){0,3}?(?:book|novel|textbook|guide|report|manual)|"
+    r"(?:whole|entire|full)\s+(?:book|novel|textbook)\s+(?:as\s+a\s+)?(?:free\s+)?pdf|"
+    r"watermark\s*remov\w*|remov\w*\s+(?:the\s+)?(?:\w+\s+)?watermarks?|"
+    r"(?:get\s+rid\s+of|crop\s+out|edit\s+out)\s+(?:the\s+)?(?:\w+\s+)?watermarks?)")
 _FOUND = re.compile(
-    r"(?<![a-z])(?:(?:downloaded|got|took|grabbed|copied|nicked|pinched)\s+(?:it|this|these|"
-    r"them|the\s+(?:photo|picture|image|video|pic))\s+(?:from|off)\s+(?:google|the\s+internet|"
-    r"the\s+web|facebook|instagram|online|a\s+website)|"
+    r"(?<![a-z])(?:(?:downloaded|got|took|grabbed|copied|nicked|pinched|lifted|saved|"
+    r"screenshotted|screen\s?grabbed)\s+(?:it|this|these|them|the\s+(?:\w+\s+)?(?:photos?|"
+    r"pictures?|images?|videos?|pics?))\s+(?:straight\s+)?(?:from|off)\s+(?:google|"
+    r"the\s+internet|the\s+web|facebook|instagram|online|a\s+website|(?:the|a)\s+(?:\w+\s+){0,3}?"
+    r"(?:website|site|paper|newspaper|news\s+site))|"
+    r"(?:copied|nicked|pinched|lifted|took|grabbed|downloaded)\s+(?:\w+\s+){0,2}?(?:photos?|"
+    r"pictures?|images?|pics?)\s+(?:straight\s+)?(?:from|off)\s+(?:the\s+)?(?:\w+\s+){0,3}?"
+    r"(?:website|site|paper|newspaper|facebook|instagram|google)|"
     r"found\s+(?:it|this|these|them)\s+(?:online|on\s+(?:google|the\s+internet|the\s+web|"
     r"facebook|instagram))|from\s+google\s+images)")
 
-# Cheap substring gates: the regexes run only when one of these words is present.
-_PIRACY_WORDS = ("crack", "torrent", "pirate", "warez", "keygen", "nulled", "download",
-                 "stream", "bootleg", "stick", "serial")
-_FOUND_WORDS = ("google", "internet", "online", "the web", "facebook", "instagram",
-                "website")
+# The patterns above run only near these words, found by the shared trigger scan.
+_PIRACY_TRIGGERS = TriggerWords("copyright_piracy", (
+    "crack", "cracks", "cracked", "torrent", "torrents", "torrenting", "torrented", "pirate",
+    "pirated", "pirates", "piratebay", "warez", "keygen", "nulled", "streams of", "stream of",
+    "bootleg", "bootlegged", "firestick", "fire stick", "serial key", "serial keys", "mp3",
+    "ripped", "dvd rip", "dvdrip", "bluray rip", "blu ray rip", "free pdf", "pdf of",
+    "watermark", "watermarks", "watermarkremover", "full movie",
+    "full film", "whole album", "entire album", "full album", "download of"))
+# _FOUND is matched at these words (each of its forms starts with one).
+_FOUND_TRIGGERS = TriggerWords("copyright_found", (
+    "downloaded", "grabbed", "copied", "nicked", "pinched", "lifted", "screenshotted",
+    "screen grabbed", "screengrabbed", "from google images",
+    *(f"{verb} {what}" for verb in ("got", "took", "saved", "found")
+      for what in ("it", "this", "these", "them", "the"))))
 _MEDIA_WORD = re.compile(r"photo|picture|image|pic|video|clip|logo|graphic|poster|song|music")
 
 _REVIEW_MEDIA = Remedy(
@@ -60,6 +96,25 @@ _REVIEW_PIRACY = Remedy(
     kind="review", text="",
     description="Remove the reference to pirated or cracked material; only use software, "
     "film and music you are licensed to use.")
+
+
+def _near(pattern: re.Pattern[str], text: str, hits: list[Hit], before: int,
+          after: int) -> re.Match[str] | None:
+    """The first match of `pattern` near a trigger word (at most twenty windows)."""
+    for start, end in windows(hits, len(text), before, after)[:20]:
+        m = pattern.search(text, start, end)
+        if m is not None:
+            return m
+    return None
+
+
+def _at(pattern: re.Pattern[str], text: str, hits: list[Hit]) -> re.Match[str] | None:
+    """The first match of `pattern` starting at a trigger word (fifty tried at most)."""
+    for h in hits[:50]:
+        m = pattern.match(text, h.start, h.end + 200)
+        if m is not None:
+            return m
+    return None
 
 
 def _is_media(att: Attachment) -> bool:
@@ -93,6 +148,10 @@ class CopyrightDetector:
         Example("The cracked paving slab outside the library has been reported; a torrent "
                 "of complaints came in after the photo shoot.", False,
                 note="cracked pavement, torrent of complaints, photo shoot"),
+        Example("Found a Photoshop crack online, so no need to renew the licence.", True,
+                subtype="piracy"),
+        Example("I ripped the DVD so we can show the film at the youth club.", True,
+                subtype="piracy"),
     )
 
     def detect(self, ctx: Context) -> list[Finding]:
@@ -117,7 +176,7 @@ class CopyrightDetector:
                     "you need the owner's consent to use someone else's picture, sound or "
                     "video.",
                     remedy=_REVIEW_MEDIA))
-        m = _PIRACY.search(text) if any(w in text for w in _PIRACY_WORDS) else None
+        m = _near(_PIRACY, text, _PIRACY_TRIGGERS.hits(ctx.text), 70, 50)
         if m is not None:
             s, e = view.to_original(m.start(), m.end())
             out.append(Finding(
@@ -125,7 +184,7 @@ class CopyrightDetector:
                 explanation="This refers to pirated or cracked material, which must not be "
                 "downloaded or shared.",
                 remedy=_REVIEW_PIRACY))
-        f = _FOUND.search(text) if any(w in text for w in _FOUND_WORDS) else None
+        f = _at(_FOUND, text, _FOUND_TRIGGERS.hits(ctx.text))
         if f is not None and not _CREDIT.search(text) and (
                 any(_is_media(a) for a in ctx.message.attachments)
                 or _MEDIA_WORD.search(text, max(0, f.start() - 80), f.end() + 40)):

@@ -14,7 +14,6 @@ import re
 from collections.abc import Iterator
 
 from detect_secrets.plugins.aws import AWSKeyDetector
-from detect_secrets.plugins.basic_auth import BasicAuthDetector
 from detect_secrets.plugins.github_token import GitHubTokenDetector
 from detect_secrets.plugins.gitlab_token import GitLabTokenDetector
 from detect_secrets.plugins.high_entropy_strings import Base64HighEntropyString
@@ -27,35 +26,56 @@ from detect_secrets.plugins.slack import SlackDetector
 from detect_secrets.plugins.stripe import StripeDetector
 
 from aupguard.detectors._cred_examples import EXAMPLES
+from aupguard.detectors._pd_context import plain_starts
 from aupguard.detectors.base import Context, Example
 from aupguard.model import CREDENTIALS, Finding, Remedy
+from aupguard.text.triggers import TriggerWords
 
 _GOOGLE = re.compile(r"AIza[0-9A-Za-z\-_]{35}(?![\w\-])")
 
-# (gate substring, patterns, kind): a pattern runs only when its gate is in the text.
-_VENDOR: tuple[tuple[tuple[str, ...], tuple[re.Pattern[str], ...], str], ...] = (
-    (("AKIA", "ASIA", "ABIA", "ACCA", "A3T"), (AWSKeyDetector.denylist[0],), "an AWS access key"),
-    (("gh",), tuple(GitHubTokenDetector.denylist), "a GitHub token"),
-    (("gl", "GR1348941"), tuple(GitLabTokenDetector.denylist), "a GitLab token"),
-    (("xox", "hooks.slack"), tuple(SlackDetector.denylist), "a Slack token"),
-    (("k_live_",), tuple(StripeDetector.denylist), "a Stripe key"),
-    (("SG.",), tuple(SendGridDetector.denylist), "a SendGrid key"),
-    (("T3BlbkFJ",), tuple(OpenAIDetector.denylist), "an OpenAI key"),
-    (("AIza",), (_GOOGLE,), "a Google API key"),
-)
-# one pass finds which vendor gates occur at all
-_GATES = re.compile(
-    r"A(?:KIA|SIA|BIA|CCA|3T|Iza)|g(?:h[pousr]_|l(?:pat|dt|rt|ft|soat|cbt|imt|ptt|agent|oas)-)"
-    r"|GR1348941|xox|hooks\.slack|k_live_|SG\.|T3BlbkFJ|PRIVATE KEY|PuTTY|eyJ|://"
+# vendor formats, keyed by the trigger (a word or word prefix of the folded view) that
+# every secret of that format starts with: the shared trigger scan is the only gate
+_VENDOR: dict[str, tuple[tuple[re.Pattern[str], ...], str]] = {
+    "aws": (AWSKeyDetector.denylist[0:1], "an AWS access key"),
+    "github": (tuple(GitHubTokenDetector.denylist), "a GitHub token"),
+    "gitlab": (tuple(GitLabTokenDetector.denylist), "a GitLab token"),
+    "slack": (tuple(SlackDetector.denylist), "a Slack token"),
+    "stripe": (tuple(StripeDetector.denylist), "a Stripe key"),
+    "sendgrid": (tuple(SendGridDetector.denylist), "a SendGrid key"),
+    "openai": (tuple(OpenAIDetector.denylist), "an OpenAI key"),
+    "google": ((_GOOGLE,), "a Google API key"),
+}
+_VENDOR_WORDS = {
+    **{w: "github" for w in ("ghp", "gho", "ghu", "ghs", "ghr")},
+    **{w: "gitlab" for w in ("glpat", "gldt", "glft", "glsoat", "glrt", "glcbt", "glimt")},
+    **{w: "gitlab" for w in ("glptt", "glagent", "gloas")},
+    "hooks slack": "slack",
+    "sk": "stripe",  # sk_live_, and OpenAI's sk-...
+    "rk": "stripe",
+    "sg": "sendgrid",
+    "private key": "private_key",
+    "private key block": "private_key",
+    "putty": "private_key",
+}
+_VENDOR_PREFIXES = {
+    **{p: "aws" for p in ("akia", "asia", "abia", "acca", "a3t")},
+    "xox": "slack",
+    "gr1348941": "gitlab",
+    "aiza": "google",
+    "eyj": "jwt",
+}
+_OPENAI_EXTRA = "openai"  # "sk" also opens the OpenAI patterns
+# user:password@host in any scheme (postgres://, ftp://, https://); the password may
+# hold '!' and other punctuation that detect-secrets' own pattern refuses
+_USERINFO = re.compile(
+    r"://[^:/?#\[\]@\s\\\"'<>]{1,64}:([^/?#\[\]@\s\\\"'<>]{1,128})@(?=[A-Za-z0-9])"
 )
 _PRIVATE_KEY = tuple(PrivateKeyDetector.denylist)
 _JWT = JwtTokenDetector.denylist[0]
-_BASIC_AUTH = BasicAuthDetector.denylist[0]
 _KEYWORD = KeywordDetector()
 _ENTROPY = Base64HighEntropyString()
 
 # --- plain-English disclosures ------------------------------------------------------
-_STEMS = ("pass", "pw", "pin", "secret", "token", "key", "code")
 _PASSWORD_WORDS = frozenset({"password", "passwords", "passwd", "passphrase", "pwd"})
 _STRICT_WORDS = frozenset({"pass", "pw", "passcode"})  # need ':' or '=' after them
 _PIN_WORDS = frozenset({"pin", "passcode"})
@@ -102,7 +122,7 @@ _VALUE = re.compile(
     r"[\w\-]{2,20}(?:[ \t]+[\w\-]{2,20})?)?"
     r"(?P<conn>[ \t]*(?:=|:|:=|=>|-)[ \t]*|[ \t]+(?:is|was|will be|is now|now|are|"
     r"(?:has been|is being|was|been)?[ \t]*(?:changed|reset|set|updated) to)[ \t]*:?[ \t]*"
-    r"|[ \t]+(?=\d))"
+    r"|[ \t]+(?=\d)|[ \t]+|,[ \t]+)"
     r"[\"'\u201c\u2018]?(?P<val>[^\s\"'\u201d\u2019<>]{3,64})"
 )
 _STOP_WORDS = """
@@ -125,47 +145,55 @@ _MASKED = re.compile(
 _TRAIL = ".,;:)]}"
 
 
-def _lower(text: str) -> str:
-    low = text.lower()
-    if len(low) == len(text):
-        return low
-    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+_Raw = tuple[int, int, float, str, str]
+_REDACTED = {True: "[password removed]", False: "[secret removed]"}
 
 
-_Raw = tuple[int, int, float, str, bool]
-
-
-def _vendor(t: str) -> Iterator[_Raw]:
-    hits = {m.group() for m in _GATES.finditer(t)}
-    if not hits:
-        return
-    for gates, patterns, kind in _VENDOR:
-        if not any(h.startswith(gates) for h in hits):
+def _vendor(t: str, tags: set[str]) -> Iterator[_Raw]:
+    if "stripe" in tags:
+        tags.add(_OPENAI_EXTRA)
+    for tag in tags:
+        entry = _VENDOR.get(tag)
+        if entry is None:
             continue
-        for rx in patterns:
+        for rx in entry[0]:
             for m in rx.finditer(t):
-                yield (m.start(), m.end(), 0.95, kind, False)
-    if "PRIVATE KEY" in hits or "PuTTY" in hits:
+                yield (m.start(), m.end(), 0.95, entry[1], "[secret removed]")
+    if "private_key" in tags:
         for rx in _PRIVATE_KEY:
             for m in rx.finditer(t):
                 s = t.rfind("-----", 0, m.start())
                 s = s if s >= 0 and m.start() - s <= 5 else m.start()
                 end = t.find("-----END", m.end())
                 e = t.find("-----", end + 8) + 5 if end >= 0 else len(t)
-                yield (s, max(e, m.end()), 0.99, "a private key", False)
-    if "eyJ" in hits:
+                yield (s, max(e, m.end()), 0.99, "a private key", "[secret removed]")
+    if "jwt" in tags:
         for m in _JWT.finditer(t):
             e = m.end()  # the plugin's pattern stops short of the signature: take it too
             while e < len(t) and (t[e].isalnum() or t[e] in "-_.+/="):
                 e += 1
             token = t[m.start() : e].rstrip(".")
             if token.count(".") >= 2 and JwtTokenDetector.is_formally_valid(token):
-                yield (m.start(), m.start() + len(token), 0.9, "a login token (JWT)", False)
-    if "://" in hits and "@" in t:
-        for m in _BASIC_AUTH.finditer(t):
-            val = m.group(1)
-            if val.lower() not in _STOP and not _MASKED.match(val):
-                yield (m.start(1), m.end(1), 0.9, "a password inside a web address", True)
+                yield (
+                    m.start(),
+                    m.start() + len(token),
+                    0.9,
+                    "a login token (JWT)",
+                    "[secret removed]",
+                )
+
+
+def _userinfo(t: str) -> Iterator[_Raw]:
+    for m in _USERINFO.finditer(t):
+        val = m.group(1)
+        if val.lower() not in _STOP and not _MASKED.match(val):
+            yield (
+                m.start(1),
+                m.end(1),
+                0.9,
+                "a password inside a web address",
+                "[password removed]",
+            )
 
 
 def _word_at(low: str, i: int) -> tuple[int, int]:
@@ -203,6 +231,21 @@ def _random_looking(val: str, min_len: int) -> bool:
     return classes >= 2 and _ENTROPY.calculate_shannon_entropy(val) >= 3.0
 
 
+def _strong(val: str) -> bool:
+    """Looks like a chosen password: 8+ characters mixing letters with digits and
+    capitals or symbols ("Marine!Parade2024", "Rufus1987"), not a word or a date."""
+    if len(val) < 6 or val.lower() in _STOP or _MASKED.match(val):
+        return False
+    letters = sum(c.isalpha() for c in val)
+    digits = sum(c.isdigit() for c in val)
+    other = len(val) - letters - digits
+    if not letters or val.lower().endswith(("am", "pm", "th", "st", "nd", "rd")) and digits:
+        return False
+    if digits and letters:
+        return len(val) >= 6 and (len(val) >= 8 or any(c.isupper() for c in val))
+    return len(val) >= 8 and other > 0 and any(c.isupper() for c in val)
+
+
 def _judge(word: str, prev: str, conn: str, val: str) -> tuple[float, str, bool] | None:
     """Score the value after a keyword; None when it is not a disclosed secret."""
     lv = val.lower()
@@ -219,7 +262,10 @@ def _judge(word: str, prev: str, conn: str, val: str) -> tuple[float, str, bool]
     if word == "pin":
         return None
     if not conn.strip():
-        return None  # "password hunter2" without 'is' or ':' is too vague
+        # "password hunter2" is too vague, "password Marine!Parade2024" is not
+        if word in _PASSWORD_WORDS and _strong(val):
+            return (0.8, "a password", True)
+        return None
     if word in _PASSWORD_WORDS or word in _STRICT_WORDS:
         if word in _STRICT_WORDS and not hard:
             return None
@@ -237,38 +283,92 @@ def _judge(word: str, prev: str, conn: str, val: str) -> tuple[float, str, bool]
     return None
 
 
-def _keywords(t: str, low: str) -> Iterator[_Raw]:
+_KEYWORD_TAGS = frozenset({"password", "word", "login"})
+_TRIGGERS = TriggerWords(
+    "credentials",
+    {
+        **_VENDOR_WORDS,
+        **{w: "password" for w in _PASSWORD_WORDS},
+        **{w: "word" for w in ("pass", "pw", "passcode", "pin", "secret", "token", "key", "code")},
+        **{w: "login" for w in ("user id", "userid", "username", "user name", "gateway id")},
+    },
+    _VENDOR_PREFIXES,
+)
+# "What's the password for the laptop?" ... "It's Rufus1987"
+_FOLLOW_UP = re.compile(
+    r"(?i)\b(?:it[\u2019']?s|it is|that[\u2019']?s|it was|try)[ \t]+[\"'\u201c\u2018]?"
+    r"(?P<val>[^\s\"'\u201d\u2019<>]{6,64})"
+)
+# a settings line assigns a quoted value right after the key name
+_ASSIGN = re.compile(r"[\w\-\"'\]\[]{0,40}[ \t]*(?:[:!=]=|:=|=>|=|:)[ \t]*@?[\"']")
+# a Government Gateway style user ID: 12 digits, often in pairs
+_LOGIN_ID = re.compile(
+    r"(?i)[ \t]*(?:number|no\.?)?[ \t]*(?:is|:|=|-)?[ \t]*"
+    r"(?P<val>\d{2}(?:[ \t]?\d{2}){4,7}|[A-Za-z][\w.\-]{3,40}\d[\w.\-]*)(?![\w\-])"
+)
+
+
+def _keywords(t: str, starts: list[tuple[int, int, str]]) -> Iterator[_Raw]:
+    """Judge the value after each trigger word (positions in the plain view)."""
     seen: set[int] = set()
     code_lines: set[int] = set()
-    for stem in _STEMS:
-        i = low.find(stem)
-        while i >= 0:
-            ws, we = _word_at(low, i)
-            i = low.find(stem, we)
-            if ws in seen or we - ws > 14:
-                continue
-            seen.add(ws)
-            word = low[ws:we].strip("-_")
-            if not (
-                word in _PASSWORD_WORDS
-                or word in _STRICT_WORDS
-                or word in _PIN_WORDS
-                or word in ("key", "token", "secret", "code", "passcode")
-                or word.endswith(("_key", "-key", "_token", "_secret", "password"))
-            ):
-                continue
-            m = _VALUE.match(t, we)
+    logins: list[_Raw] = []
+    found: list[_Raw] = []
+    for hs, he, tag in starts:
+        if tag == "login":
+            m = _LOGIN_ID.match(t, he)
             if m is not None:
-                val = m.group("val").rstrip(_TRAIL)
-                verdict = _judge(word, _prev_word(low, ws), m.group("conn"), val)
-                if verdict is not None and val:
-                    s = m.start("val")
-                    yield (s, s + len(val), *verdict)
-                    continue
-            yield from _code_line(t, ws, code_lines)
+                logins.append((m.start("val"), m.end("val"), 0.8, "a login ID", "[login removed]"))
+            continue
+        ws, we = _word_at(t, hs)
+        if ws in seen or we - ws > 14:
+            continue
+        seen.add(ws)
+        word = t[ws:we].strip("-_").lower()
+        if not (
+            word in _PASSWORD_WORDS
+            or word in _STRICT_WORDS
+            or word in _PIN_WORDS
+            or word in ("key", "token", "secret", "code", "passcode")
+            or word.endswith(("_key", "-key", "_token", "_secret", "password"))
+        ):
+            continue
+        m = _VALUE.match(t, we)
+        if m is not None:
+            val = m.group("val").rstrip(_TRAIL)
+            verdict = _judge(word, _prev_word(t, ws).lower(), m.group("conn"), val)
+            if verdict is not None and val:
+                s = m.start("val")
+                found.append((s, s + len(val), verdict[0], verdict[1], _REDACTED[verdict[2]]))
+                continue
+        if word in _PASSWORD_WORDS:
+            follow = _follow_up(t, we)
+            if follow is not None:
+                found.append(follow)
+                continue
+        found.extend(_code_line(t, ws, we, code_lines))
+    yield from found
+    for login in logins:  # a login ID matters only when its password is given with it
+        if any(0 <= f[0] - login[1] <= 150 for f in found):
+            yield login
 
 
-def _code_line(t: str, pos: int, done: set[int]) -> Iterator[_Raw]:
+def _follow_up(t: str, pos: int) -> _Raw | None:
+    """A password given in the next sentence after it was asked for or mentioned."""
+    m = _FOLLOW_UP.search(t, pos, min(len(t), pos + 200))
+    if m is None:
+        return None
+    between = t[pos : m.start()]
+    if "?" not in between and "\n" not in between and ":" not in between:
+        return None
+    val = m.group("val").rstrip(_TRAIL)
+    if not _strong(val):
+        return None
+    s = m.start("val")
+    return (s, s + len(val), 0.8, "a password", "[password removed]")
+
+
+def _code_line(t: str, pos: int, end: int, done: set[int]) -> Iterator[_Raw]:
     """Config or code lines (db_password = "..."): detect-secrets' keyword plugin on the line."""
     ls = t.rfind("\n", 0, pos) + 1
     if ls in done:
@@ -276,7 +376,7 @@ def _code_line(t: str, pos: int, done: set[int]) -> Iterator[_Raw]:
     done.add(ls)
     le = t.find("\n", pos)
     line = t[ls : le if le >= 0 else len(t)]
-    if '"' not in line and "'" not in line:
+    if _ASSIGN.match(t, end) is None:
         return
     for val in _KEYWORD.analyze_string(line):
         if val and val.lower() not in _STOP and not _MASKED.match(val):
@@ -287,7 +387,7 @@ def _code_line(t: str, pos: int, done: set[int]) -> Iterator[_Raw]:
                     ls + k + len(val),
                     0.85,
                     "a password or key in a settings line",
-                    True,
+                    "[password removed]",
                 )
 
 
@@ -302,21 +402,27 @@ class CredentialsDetector:
         t = view.text
         if len(t) < 6:
             return []
-        raw: list[_Raw] = list(_vendor(t))
-        low = _lower(t)
-        if any(s in low for s in _STEMS):
-            raw.extend(_keywords(t, low))
+        hits = _TRIGGERS.hits(ctx.text)
+        raw: list[_Raw] = []
+        if "://" in t and "@" in t:
+            raw.extend(_userinfo(t))
+        if hits:
+            tags = {h.tag for h in hits}
+            if tags - _KEYWORD_TAGS:
+                raw.extend(_vendor(t, tags))
+            if tags & _KEYWORD_TAGS:
+                words = [h for h in hits if h.tag in _KEYWORD_TAGS]
+                raw.extend(_keywords(t, plain_starts(ctx.text, words)))
         if not raw:
             return []
         raw.sort(key=lambda r: (r[0], -r[1]))
         findings: list[Finding] = []
         last_end = -1
-        for s, e, score, kind, password in raw:
+        for s, e, score, kind, redacted in raw:
             if s < last_end:
                 continue
             last_end = e
             os_, oe = view.to_original(s, e)
-            text = "[password removed]" if password else "[secret removed]"
             findings.append(
                 Finding(
                     category=CREDENTIALS,
@@ -327,7 +433,7 @@ class CredentialsDetector:
                     "and keys must never be shared this way.",
                     remedy=Remedy(
                         "redact",
-                        text,
+                        redacted,
                         "Remove it, send it by a secure route, and change it if it was sent.",
                     ),
                 )

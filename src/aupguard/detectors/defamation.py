@@ -11,28 +11,28 @@ from __future__ import annotations
 
 import re
 
-from aupguard.detectors._conduct import (
-    MAX_FINDINGS,
-    apos,
-    sentence_bounds,
-    sentences_with,
-    words_of,
-)
+from aupguard.detectors._conduct import MAX_FINDINGS, apos, sentence_bounds
 from aupguard.detectors.base import Context, Example
 from aupguard.model import DEFAMATION, Finding, Remedy
 from aupguard.text import View
+from aupguard.text.triggers import Hit, TriggerWords, windows
 
-# Words one of which every allegation contains: only sentences with one are examined.
-_GATE = frozenset(
+# Words one of which every allegation contains: only the text around them is examined.
+_TRIGGERS = TriggerWords(
+    "defamation",
     """fraud fraudster fraudsters crook crooks crooked thief thieves thieving liar liars lying
-    lied lies corrupt stole stolen steals stealing bribe bribes bribed backhander backhanders
+    lied corrupt stole stolen steals stealing bribe bribes bribed backhander backhanders
     kickback kickbacks fiddling fiddled fiddles fiddle embezzled embezzling embezzler
-    embezzlers cowboys rip ripped rips ripping conned con conman conmen cheat cheats swindled
+    embezzlers cowboys rip ripped rips ripping conned conman conmen cheat cheats swindled
     swindler swindlers swindling launder laundered launders launderer launderers forged
-    falsified rigged nicked pocketed pockets criminal criminals incompetent dishonest take
-    scammed scammer scammers abused molested racist racists bully bullies paedo paedos
-    paedophile paedophiles nonce nonces offender offenders dealer dealers books trader
-    traders fixed bent defrauded defrauding""".split()
+    falsified rigged nicked pocketed criminal criminals incompetent dishonest scammed scammer
+    scammers abused molested racist racists bully bullies paedo paedos paedophile paedophiles
+    nonce nonces offender offenders dealer dealers trader traders bent defrauded defrauding
+    conviction convictions drugs cocaine heroin cannabis poisoning poisoned sacked fired
+    dismissed""".split()
+    + ["on the take", "the books", "fixed the", "con man", "con men", "con artist",
+       "con artists", "lining his", "lining her", "lining their", "lies to", "lies about",
+       "criminal record"],
 )
 
 _CRIME_NOUN = (
@@ -42,7 +42,8 @@ _CRIME_NOUN = (
     r"cowboys|rogue\s+traders?|scammers?|money\s+launderers?|drug\s+dealers?|"
     r"stealing|fiddling|embezzling|defrauding|swindling|ripping\s+(?:\w+\s+)?off|"
     r"lining\s+(?:his|her|their)\s+(?:own\s+)?pockets|taking\s+(?:bribes|backhanders|kickbacks)|"
-    r"cooking\s+the\s+books|lying"
+    r"cooking\s+the\s+books|lying|(?:selling|dealing|pushing|supplying)\s+(?:drugs|cocaine|weed|"
+    r"heroin|cannabis|crack|stolen\s+goods)"
 )
 _LESSER_NOUN = r"racists?|bull(?:y|ies)|incompetent"
 _VERB = (
@@ -50,9 +51,18 @@ _VERB = (
     r"fiddled|fiddles|cooked\s+the\s+books|took\s+(?:a\s+)?(?:bribes?|backhanders?|kickbacks?)|"
     r"taken\s+(?:a\s+)?(?:bribes?|backhanders?|kickbacks?)|takes\s+(?:bribes?|backhanders?)|"
     r"accepted\s+(?:a\s+)?(?:bribes?|backhanders?)|lied\s+(?:to|about)|lies\s+to|falsified|"
-    r"forged\s+(?:\w+\s+)?(?:signatures?|documents?|accounts|minutes|records|receipts|invoices|"
-    r"expenses)|rigged|fixed\s+the\s+(?:vote|tender|contract|election)|rip(?:s|ped)?\s+(?:\w+\s+)?off|"
+    r"forged\s+(?:\w+\s+){0,2}(?:signatures?|documents?|accounts|minutes|records|receipts|"
+    r"invoices|expenses|results|figures|data|surveys?|reports?|references?|certificates?|"
+    r"qualifications?|timesheets?|letters?|votes?|ballots?|paperwork|books)|rigged|fixed\s+the\s+(?:vote|tender|contract|election)|rip(?:s|ped)?\s+(?:\w+\s+)?off|"
     r"launder(?:s|ed)|abused|molested|bribed"
+    r"|(?:has|had)\s+(?:a\s+)?(?:previous\s+|prior\s+|criminal\s+)?(?:convictions?\s+for|"
+    r"criminal\s+record)"
+    r"|gave\s+(?:\S+\s+){0,4}food\s+poisoning|poisoned\s+(?:\S+\s+){0,3}(?:customers|"
+    r"people|residents|kids|children|guests|diners)"
+    r"|(?:was|were|got|been|being)\s+(?:sacked|fired|dismissed|struck\s+off)\s+"
+    r"(?:from\s+[^.!?\n]{1,30}?\s+)?for\s+(?:\w+\s+){0,2}?(?:fiddling|stealing|theft|fraud|"
+    r"gross\s+misconduct|lying|embezzl\w+|bullying|harassment|assault|taking\s+bribes|"
+    r"dishonesty|fiddl\w+)"
 )
 _FILL = (
     r"just|nothing\s+but|clearly|obviously|basically|simply|definitely|a|an|total|complete|"
@@ -61,10 +71,10 @@ _FILL = (
 )
 _PREDICATE = re.compile(
     apos(
-        r"(?i:(?:(?:is|are|was|were|has\s+(?:always\s+)?been|have\s+(?:always\s+)?been)\s+"
+        r"(?i:\b(?:(?:is|are|was|were|has\s+(?:always\s+)?been|have\s+(?:always\s+)?been)\s+"
         r"(?:(?:" + _FILL + r")\s+){0,3}|'s\s+(?:(?:" + _FILL + r")\s+){1,3})"
         r"(?:(?P<crime>" + _CRIME_NOUN + r")|(?P<lesser>" + _LESSER_NOUN + r"))\b"
-        r"|(?:(?:has|have|had)\s+)?(?:(?:" + _FILL + r")\s+){0,2}(?P<act>" + _VERB + r")\b)"
+        r"|\b(?:(?:has|have|had)\s+)?(?:(?:" + _FILL + r")\s+){0,2}(?P<act>" + _VERB + r")\b)"
     )
 )
 _NAME = r"[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?"
@@ -77,7 +87,9 @@ _ROLE = (
 _NOT_NAMES = (
     "He|She|They|It|This|That|These|Those|There|Everyone|Everybody|Someone|Somebody|Nobody|"
     "Anyone|Anybody|Who|What|Which|Here|Nothing|Something|Everything|I|We|You|One|Whoever|"
-    "Today|Yesterday|Also|And|But|So|If|When|Then|Honestly|Frankly|Clearly|Obviously|Sadly"
+    "Today|Yesterday|Also|And|But|So|If|When|Then|Honestly|Frankly|Clearly|Obviously|Sadly|"
+    "Apparently|Basically|Personally|Unfortunately|Well|Yes|No|Now|Surely|Again|Still|Please|"
+    "Dear|Thanks|Hi|Hello|Council|Government|Everything|Nothing|Politics|Business|Somehow"
 )
 # A target ending just where the predicate starts. Case matters for names, so this runs
 # on the `plain` view; the role words are matched case-insensitively.
@@ -88,7 +100,11 @@ _TARGET_END = re.compile(
     r"contractors|construction|services|roofing|paving|homes)"
     r"|\b(?!(?:" + _NOT_NAMES + r")\b)" + _NAME + r"\s+" + _NAME
     + r"|(?<=[a-z,]\s)(?!(?:" + _NOT_NAMES + r")\b)" + _NAME + r")"
+    r"|(?P<single>(?:^|(?<=[.!?\n]\s)|(?<=[.!?\n]))(?!(?:" + _NOT_NAMES + r")\b)"
+    r"[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?)"
     r"|(?P<role>(?i:the|our|that|this|your|their)\s+(?i:" + _ROLE + r")))"
+    # "the contractor who did the last job is a crook"
+    r"(?:\s+(?i:who|that|which)\s+[^.!?\n,]{1,60}?)?"
     r"(?:'s)?\s*,?\s*$"
 )
 _EPITHET = re.compile(
@@ -129,6 +145,10 @@ class DefamationDetector:
         Example("John Smith is a fraud and a liar.", True),
         Example("The contractor stole £3,000 of materials from the depot.", True),
         Example("Don't trust that crook Henderson with the allotments.", True),
+        Example("Henderson is a crook.", True),
+        Example("The contractor who did the last job is a crook who stole from this town.",
+                True),
+        Example("Politicians are all liars, but the bins still need emptying.", False),
         Example("The police arrested a man for theft on Broadway last night.", False),
         Example("Allegations that a councillor took money are being investigated by the police.",
                 False),
@@ -141,16 +161,24 @@ class DefamationDetector:
     )
 
     def detect(self, ctx: Context) -> list[Finding]:
-        # Names need case, so this reads `plain`; a lower-cased copy (same offsets in all
-        # but exotic cases) finds the sentences worth a closer look.
-        view = ctx.text.plain
-        low = view.text.lower()
-        present = words_of(low) & _GATE
-        if not present:
+        hits = _TRIGGERS.hits(ctx.text)
+        if not hits:
             return []
-        if len(low) != len(view.text):
-            return self._detect(view, [(0, len(view.text))])
-        return self._detect(view, sentences_with(low, present))
+        # Names need case, so the patterns read `plain`; the triggers were found in
+        # `folded`, whose offsets drift from plain's only where letters were joined or
+        # runs cut, so windows are placed through the original text or widened.
+        folded, view = ctx.text.folded, ctx.text.plain
+        n = len(view.text)
+        some = hits[: 4 * MAX_FINDINGS]
+        if len(folded.text) == n:
+            spans = windows(some, n, 70, 60)
+        elif not view.maps:
+            spans = windows(
+                [Hit(*folded.to_original(h.start, h.end), h.phrase, h.tag) for h in some],
+                n, 70, 60)
+        else:
+            spans = windows(some, n, 70, 60 + n - len(folded.text))
+        return self._detect(view, spans)
 
     def _detect(self, view: View, spans: list[tuple[int, int]]) -> list[Finding]:
         text = view.text
@@ -159,10 +187,12 @@ class DefamationDetector:
             if len(out) >= MAX_FINDINGS:
                 return out
             s0, s1 = sentence_bounds(text, m.start(), m.end())
-            window_start = max(s0, m.start() - 80)
+            window_start = max(s0, m.start() - 120)
             t = _TARGET_END.search(text, window_start, m.start())
             if t is None:
                 continue
+            if t.group("single") and not re.match(r"(?:is|was|has|'s)\b", m.group()):
+                continue  # "Politicians are liars": a sentence-start word needs "is"
             lesser = m.group("lesser") is not None
             score = 0.55 if lesser else (0.8 if t.group("named") else 0.75)
             score = self._adjust(text, s0, s1, score)

@@ -9,9 +9,11 @@ count: only betting/casino brands, online-gambling phrases and auction-site word
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from aupguard.detectors.base import Context, Example
 from aupguard.model import GAMBLING_AUCTION, Finding, Remedy
+from aupguard.text.triggers import Hit, TriggerWords, windows
 
 _GAMBLING = (
     r"bet\s?365|betfair|paddy\s?power|william\s+hill|ladbrokes|sky\s?bet|betway|betfred|"
@@ -35,20 +37,37 @@ _AUCTION = (
     r"(?:sniping|snipe)\s+(?:the|an|this)\s+auction"
 )
 _RE = re.compile(rf"(?<![a-z0-9])(?:(?P<g>{_GAMBLING})|(?P<a>{_AUCTION}))(?![a-z0-9])")
-# "tombola bingo" and "casino night" at a council fundraiser are not online gambling.
+# "tombola bingo" and "casino night" at a council fundraiser are not online gambling;
+# a warning about fake listings or auction scams is not taking part in an auction.
 _EXCUSE = re.compile(r"casino\s+(?:night|evening|themed?)|charity\s+(?:casino|auction)")
+_WARNING = re.compile(
+    r"(?<![a-z])(?:fake|bogus|fraudulent|scam|phishing|counterfeit|spoof)\w*\s+(?:\w+\s+){0,2}"
+    r"(?:listings?|auctions?|sellers?|adverts?|ads|e-?mails?|sites?|e-?bay)|"
+    r"(?:beware|be\s+aware|be\s+careful|warn(?:ing|ed)?|scams?|fraud(?:sters)?|"
+    r"trading\s+standards|action\s+fraud|report\s+(?:it|them|any))(?![a-z])")
 
-# Every pattern above contains one of these; most messages contain none of them.
-_GATE = ("bet", "bay", "casino", "bingo", "spin", "odds", "slot", "poker", "roulette",
-         "blackjack", "wager", "scratch", "auction", "bid", "listing", "power", "hill",
-         "ladbrokes", "coral", "888", "each", "sportsbook", "stars", "bwin", "unibet",
-         "buy it now", "favourite")
+# Every pattern above contains one of these words; the shared trigger scan finds them.
+_TRIGGERS = TriggerWords("gambling_auction", (
+    "bet", "bets", "bet365", "betfair", "paddy power", "paddypower", "william hill",
+    "ladbrokes", "skybet", "sky bet", "betway", "betfred", "coral", "unibet", "pokerstars",
+    "888", "bwin", "betvictor", "bingo", "casino", "gambling", "betting", "poker", "slot",
+    "slots", "roulette", "blackjack", "spins", "each way", "in play", "sportsbook", "odds",
+    "wager", "wagered", "scratchcard", "scratchcards", "scratch card", "scratch cards",
+    "ebay", "e bay", "auction", "auctions", "e auction", "e auctions", "bid", "listing",
+    "listings", "outbid", "buy it now", "watchlist", "watch list", "sniping", "snipe", "favourite"))
 
 _REMEDY = Remedy(
     kind="review",
     text="",
     description="Council systems must not be used for online gambling or online auctions.",
 )
+
+
+def _matches(text: str, hits: list[Hit]) -> Iterator[re.Match[str]]:
+    """Matches of the precise pattern, looked for only near trigger words (at most
+    fifty windows, so a megabyte of "bet bet bet" stays cheap)."""
+    for start, end in windows(hits, len(text), 60, 60)[:50]:
+        yield from _RE.finditer(text, start, end)
 
 
 class GamblingAuctionDetector:
@@ -66,21 +85,26 @@ class GamblingAuctionDetector:
                 False, note="public procurement"),
         Example("Bet you'll enjoy the fair on Saturday - see you on the recreation ground!",
                 False),
+        Example("Warning: fake eBay listings are selling carnival tickets. Please report "
+                "them to Action Fraud.", False, note="a scam warning, not an auction"),
     )
 
     def detect(self, ctx: Context) -> list[Finding]:
+        hits = _TRIGGERS.hits(ctx.text)
+        if not hits:
+            return []
         view = ctx.text.folded
         text = view.text
-        if not any(w in text for w in _GATE):
-            return []
         out: list[Finding] = []
         seen: set[str] = set()
-        for m in _RE.finditer(text):
+        for m in _matches(text, hits):
             key = m.lastgroup or "g"
             if key in seen:
                 continue
             lo = max(0, m.start() - 20)
             if _EXCUSE.search(text, lo, m.end() + 20):
+                continue
+            if key == "a" and _WARNING.search(text, max(0, m.start() - 120), m.end() + 120):
                 continue
             seen.add(key)
             s, e = view.to_original(m.start(), m.end())

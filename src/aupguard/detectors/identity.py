@@ -23,6 +23,12 @@ _LOGO_WORD = re.compile(r"(?<![a-z])(?:logo|crest|coat\s+of\s+arms|emblem)s?(?![
 _COUNCIL_BEFORE = re.compile(r"council(?:'s|s')?\s+(?:[a-z]+\s+){0,2}$")
 _COUNCIL_AFTER = re.compile(r"\s*(?:of|from)\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}council(?![a-z])")
 
+_PUBLIC = frozenset({"blog", "social", "web"})
+# A handle that gives a name: "@CllrJaneSmith", "jane.smith", "Jane_Smith". Run-together
+# words ("@JaneSmith", "@LeighWatcher") cannot be told apart, so they count as handles.
+_NAME_HANDLE = re.compile(r"@?(?:(?i:cllr|councillor)[._-]?[A-Za-z]\w+|"
+                          r"(?i:[a-z]+[._-][a-z]+(?:[._-][a-z]+)?)\d{0,4})$")
+
 _HANDLE_REMEDY = Remedy(
     kind="review", text="",
     description="Use a personal handle and name that do not include the council's name.")
@@ -79,6 +85,12 @@ class IdentityDetector:
         Example("Who decided to close the public toilets? The town council should explain.",
                 False, message={"account": "personal", "channel": "blog"},
                 author={"name": "Joe Bloggs", "handle": "@joebloggs"}),
+        Example("The town council has wasted thousands on consultants again.", True,
+                subtype="anonymous", message={"account": "personal", "channel": "social"},
+                author={"handle": "@LeighWatcher"}, note="pseudonym, no name"),
+        Example("The town council has wasted thousands on consultants again.", False,
+                message={"account": "personal", "channel": "social"},
+                author={"handle": "@CllrJaneSmith"}, note="the handle gives a name"),
         Example("New logo for the carnival committee, designed by pupils at the school.",
                 False, message={"account": "personal", "channel": "social"},
                 author={"name": "Jane Smith"}),
@@ -99,9 +111,7 @@ class IdentityDetector:
                         "name, which personal accounts may not do.",
                         remedy=_HANDLE_REMEDY))
                     break
-        text = ctx.text.folded.text
-        pseudonymous = personal and not author.name and bool(author.handle)
-        if (author.anonymous or pseudonymous) and find_mention(council, text) is not None:
+        if self._unnamed(ctx) and find_mention(council, ctx.text.folded.text) is not None:
             out.append(Finding(
                 category=IDENTITY, start=0, end=0, score=0.75, subtype="anonymous",
                 explanation="This post about the council does not give your real name; "
@@ -110,6 +120,27 @@ class IdentityDetector:
         if personal:
             out.extend(self._logo(ctx))
         return out
+
+    @staticmethod
+    def _unnamed(ctx: Context) -> bool:
+        """Whether the author posts without a real name, which matters only when the
+        text is about the council (checked by the caller).
+
+        - Marked anonymous (`Author.anonymous`): on any account but the council's own,
+          whose posts speak for the council under its name.
+        - Pseudonymous: a personal account posting publicly (blog, social, web) with no
+          name, only a handle that does not give one ("@leighwatcher"; "@CllrJaneSmith"
+          and "jane.smith" do)."""
+        msg = ctx.message
+        author = msg.author
+        if msg.account == "council":
+            return False
+        if author.anonymous:
+            return True
+        if msg.account != "personal" or msg.channel not in _PUBLIC or author.name:
+            return False
+        handle = (author.handle or "").strip()
+        return bool(handle) and not _NAME_HANDLE.match(handle)
 
     def _logo(self, ctx: Context) -> list[Finding]:
         council = ctx.council

@@ -22,6 +22,7 @@ from aupguard.detectors._conduct import (
 from aupguard.detectors.base import Context, Example
 from aupguard.model import REPRESENTATION, Finding, Remedy
 from aupguard.policy.schema import Spokesperson
+from aupguard.text.triggers import TriggerWords, windows
 
 _DECIDED = (
     r"(?:has|have)\s+(?:now\s+|today\s+|just\s+|already\s+)?(?:decided|agreed|resolved|voted|"
@@ -44,13 +45,26 @@ def _claims(name: str, aliases: tuple[str, ...]) -> re.Pattern[str]:
             + r"|\bofficial\s+(?:council\s+)?(?:statement|response|position|announcement)\b"
             + r"|\bwe\s+(?:here\s+)?at\s+" + c + r"\s+(?:have|has|are|would|will|want|wish|"
             r"believe|think|feel|agree|agreed|decided|support|oppose)\b"
-            + r"|" + c + r"'s\s+(?:official\s+)?(?:position|view|stance|line)\s+(?:is|on)\b)"
+            + r"|" + c + r"'s\s+(?:official\s+)?(?:position|view|stance|line)\s+(?:is|on)\b"
+            # "Council here - we've agreed", "We, the Town Council, will be objecting",
+            # "I write as a representative of Belper Town Council"
+            + r"|\bcouncil\s+here\s*(?:[-,:;!.]|$)"
+            + r"|\bwe\s*,\s*(?:as\s+)?" + c + r"\s*,"
+            + r"|\b(?:as|in\s+my\s+(?:role|capacity)\s+as)\s+(?:a|the|an\s+official)\s+"
+            r"(?:representative|spokes(?:man|woman|person)|voice)\s+(?:of|for)\s+" + c + r")"
             + r"|(?P<decided>" + c + r"\s+" + _DECIDED + r")"
             + r"|(?P<soft>" + c + r"\s+" + _THINKS + r"|\bas\s+a\s+council\s+we\b"
+            + r"|\bas\s+" + c + r"\s*,?\s+we\b"
             r"|\bwe\s+as\s+a\s+council\b)"
         )
     )
 
+
+# Every claim names the council or uses one of these words; aliases without the word
+# "council" ("LTC") vary by council and are looked for separately.
+_TRIGGERS = TriggerWords(
+    "representation", "council official representative spokesperson spokesman spokeswoman"
+    .split())
 
 _DISCLAIMER = re.compile(
     apos(
@@ -84,9 +98,22 @@ _REVIEW = Remedy(
 )
 
 
-def _alias_words(ctx: Context) -> set[str]:
-    """Aliases that do not contain the word 'council' ("LTC") anchor claims too."""
-    return {a.lower() for a in ctx.council.aliases if a.strip() and "council" not in a.lower()}
+@lru_cache(maxsize=64)
+def _alias_words(aliases: tuple[str, ...]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Aliases that do not contain the word 'council' ("LTC") anchor claims too; they
+    vary by council, so rather than shared triggers each council gets these, grouped by
+    last word ("leigh tc", "leigh-on-sea tc": one look for "tc")."""
+    by_last: dict[str, list[str]] = {}
+    for a in aliases:
+        low = a.lower().strip()
+        if low and "council" not in low:
+            by_last.setdefault(low.split()[-1], []).append(low)
+    return tuple((last, tuple(group)) for last, group in by_last.items())
+
+
+def _aliases_in(text: str, aliases: tuple[str, ...]) -> set[str]:
+    return {a for last, group in _alias_words(aliases) if last in text
+            for a in group if a in text}
 
 
 def _key(s: str) -> str:
@@ -148,15 +175,26 @@ class RepresentationDetector:
         Example("On behalf of the council, thank you to everyone who came to the fun day.",
                 False, message={"account": "council", "channel": "social"},
                 author={"role": "clerk", "authorised": True}),
+        Example("As your Town Council we say NO to the incinerator.", True,
+                message={"account": "personal", "channel": "social"},
+                author={"role": "councillor"}),
+        Example("We, the Town Council, will be objecting to the new car park.", True,
+                message={"account": "personal", "channel": "social"},
+                author={"role": "councillor"}),
     )
 
     def detect(self, ctx: Context) -> list[Finding]:
         view = ctx.text.folded
         text = view.text
-        anchors = {"council", "official"} | {fold_word for fold_word in _alias_words(ctx)}
-        spans = sentences_with(text, anchors)
-        if not spans or authorised(ctx):
+        hits = _TRIGGERS.hits(ctx.text)
+        aliases = _aliases_in(text, ctx.council.aliases)
+        if not hits and not aliases:
             return []
+        if authorised(ctx):
+            return []
+        spans = windows(hits[: 4 * MAX_FINDINGS], len(text), 80, 100)
+        if aliases:
+            spans = sorted(spans + sentences_with(text, aliases))
         out: list[Finding] = []
         disclaimer: bool | None = None
         council = ctx.council.name

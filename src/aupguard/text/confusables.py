@@ -2,9 +2,11 @@
 look-alike letters.
 
 Both stages work one character at a time (NFKC per character: a letter followed by a
-separate combining accent is not composed; `folded` strips accents anyway). They find
-the few characters that change with one `str.translate` pass and only loop in Python
-over those, so mostly-ASCII text costs a handful of C-level passes.
+separate combining accent is not composed; `folded` strips accents anyway), so each is a
+map from a character to its replacement. ASCII text is a no-op (plain) or `str.lower`
+(folded). Otherwise the non-ASCII characters are looked up in a process-wide cache
+(each distinct character is normalised once, in bulk), changed runs are rewritten by one
+`re.sub`, and an offset map is built only around characters whose length changes.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import functools
 import re
 import unicodedata
 from collections.abc import Callable
+from itertools import accumulate
 
 from aupguard.text.offsets import Builder, OffsetMap
 
@@ -96,13 +99,149 @@ def fold_char(ch: str) -> str:
     return _fold(ch)
 
 
-_RUN = re.compile(b"\\?+")
-_BULK_MIN = 4096  # above this many non-ASCII chars, map every char (no distinct-set pass)
+_QRUN = re.compile(b"\\?+")  # runs of non-ASCII chars (and literal '?') in `ascii_mask`
+# Cherokee is the one script whose case fold is upper case, so `str.lower` would undo
+# `casefold`; texts holding it take the general (slower) path below.
+_CHEROKEE = frozenset(map(chr, [*range(0x13A0, 0x13FE), *range(0xAB70, 0xABC0)]))
+_CACHE_MAX = 100_000  # distinct characters remembered per stage
+_MAX_REPLACE = 12
+_ASCII = frozenset(map(chr, range(128)))
+_ASCII_LOWER = {
+    c: c + 32 for c in range(ord("A"), ord("Z") + 1)
+}  # up to this many changed chars: one str.replace each
+
+
+class _CharCache:
+    """Replacement of each non-ASCII character seen so far under one per-char function.
+    Shared by all threads: entries are only ever added (or the whole dict replaced when
+    it grows too big), and a racing duplicate write stores the same value."""
+
+    __slots__ = ("fn", "out")
+
+    def __init__(self, fn: Callable[[str], str]) -> None:
+        self.fn = fn
+        self.out: dict[str, str] = {}
+
+    def changes(self, chars: set[str]) -> tuple[dict[str, str], set[str]]:
+        """The chars that change with their replacements, and those whose length changes."""
+        out = self.out
+        missing = [c for c in chars if c not in out]
+        if missing:
+            if len(out) + len(missing) > _CACHE_MAX:
+                out = self.out = {}
+                missing = list(chars)
+            out.update(zip(missing, _bulk("".join(missing), self.fn), strict=True))
+        changed = {c: o for c in chars if (o := out[c]) != c}
+        return changed, {c for c, o in changed.items() if len(o) != 1}
+
+
+_PLAIN = _CharCache(_nfkc)
+_FOLD = _CharCache(_fold)
+
+
+_NUL_RUNS = re.compile("\x00+")
+
+
+@functools.lru_cache(maxsize=256)
+def _runs_re(chars: str) -> re.Pattern[str]:
+    return re.compile("[" + re.escape(chars) + "]+")
+
+
+def _char_map(text: str, changed: dict[str, str], irregular: set[str]) -> OffsetMap:
+    """Offsets for a per-char rewrite where only `irregular` chars change length: each
+    char of a run of those gets a segment (every char of its output maps to it; deleted
+    chars get none), the text between runs one linear segment. Built in bulk per run."""
+    vs: list[int] = []
+    os: list[int] = []
+    oe: list[int] = []
+    lin: list[bool] = []
+    n = 0  # output length so far
+    last = 0  # source chars before this are covered
+    if len(irregular) > 256:  # a huge character class scans slowly: mark them with NULs
+        marked = text.translate(dict.fromkeys(map(ord, irregular), "\x00"))
+        spans = [m.span() for m in _NUL_RUNS.finditer(marked)]  # (a real NUL is harmless)
+    else:
+        spans = [m.span() for m in _runs_re("".join(sorted(irregular))).finditer(text)]
+    if len(spans) > 64 and len(spans) * 64 > len(text):  # dense: one bulk pass
+        spans = [(0, len(text))]
+    for i, j in spans:
+        if i > last:
+            vs.append(n)
+            os.append(last)
+            oe.append(i)
+            lin.append(True)
+            n += i - last
+        run = text[i:j]
+        lens = list(map(len, map(changed.get, run, run)))  # changed.get(c, c), in C
+        ends = list(accumulate(lens, initial=n))
+        kept = [k for k, ln in enumerate(lens) if ln]
+        if kept:
+            vs.extend([ends[k] for k in kept])
+            os.extend([i + k for k in kept])
+            oe.extend([i + k + 1 for k in kept])
+            lin.extend([lens[k] == 1 for k in kept])
+        n = ends[-1]
+        last = j
+    if len(text) > last:
+        vs.append(n)
+        os.append(last)
+        oe.append(len(text))
+        lin.append(True)
+        n += len(text) - last
+    return OffsetMap(vs, os, oe, lin, n)
+
+
+def _per_char(text: str, cache: _CharCache, fold_ascii: bool) -> tuple[str, OffsetMap | None]:
+    """Apply the cached per-char rewrite to the non-ASCII chars (and `str.lower` to the
+    rest when `fold_ascii`: safe, as no folded char other than Cherokee lower-cases)."""
+    n = len(text)
+    mask = ascii_mask(text)
+    runs = [m.span() for m in _QRUN.finditer(mask)]
+    whole = len(runs) > 16 and len(runs) * 32 > n
+    spread = "".join([text[i:j] for i, j in runs]) if not whole else ""
+    chars = set(text).difference(_ASCII) if whole else set(spread)
+    cherokee = fold_ascii and not _CHEROKEE.isdisjoint(chars)
+    if cherokee and mask.count(b"?") <= _BULK_MIN:  # the old path might lower() it all
+        return _rewrite(text, nonascii_runs(text), cache.fn, True)
+    changed, irregular = cache.changes(chars)
+    if cherokee:  # many non-ASCII chars: per char, ASCII lowered, Cherokee left as it is
+        table = {ord(c): o for c, o in changed.items()} | _ASCII_LOWER
+        out = text.translate(table)
+        return out, (_char_map(text, changed, irregular) if irregular else None)
+    if not changed:
+        return (text.lower() if fold_ascii else text), None
+    if len(changed) <= _MAX_REPLACE and changed.keys().isdisjoint("".join(changed.values())):
+        out = text
+        for c, o in changed.items():
+            out = out.replace(c, o)
+    else:
+        table = {ord(c): o for c, o in changed.items()}
+        if whole:
+            out = text.translate(table)
+        else:
+            parts: list[str] = []
+            pos = 0
+            for i, j in runs:
+                parts.append(text[pos:i])
+                parts.append(text[i:j].translate(table))
+                pos = j
+            parts.append(text[pos:])
+            out = "".join(parts)
+    if fold_ascii:
+        out = out.lower()
+    if not irregular:
+        return out, None
+    return out, _char_map(text, changed, irregular)
 
 
 def ascii_mask(text: str) -> bytes:
     """`text` as bytes, one per char, every non-ASCII char replaced by '?'."""
     return text.encode("ascii", "replace")
+
+
+# --- the general path (texts holding Cherokee), kept as it was -------------------------
+
+_BULK_MIN = 4096  # above this many non-ASCII chars, map every char (no distinct-set pass)
 
 
 def nonascii_runs(text: str) -> list[tuple[int, int]]:
@@ -111,7 +250,7 @@ def nonascii_runs(text: str) -> list[tuple[int, int]]:
     mask = ascii_mask(text)
     if mask.count(b"?") * 8 > len(text):
         return [(0, len(text))]
-    runs = [m.span() for m in _RUN.finditer(mask)]
+    runs = [m.span() for m in _QRUN.finditer(mask)]
     if len(runs) > 16 and len(runs) * 32 > len(text):
         return [(0, len(text))]
     return runs
@@ -168,15 +307,11 @@ def nfkc_stage(text: str) -> tuple[str, OffsetMap | None]:
     """Per-character NFKC with invisible characters removed."""
     if text.isascii():
         return text, None
-    runs = nonascii_runs(text)
-    chars = "".join(text[i:j] for i, j in runs)
-    if unicodedata.is_normalized("NFKC", chars) and IGNORABLE_RE.search(chars) is None:
-        return text, None
-    return _rewrite(text, runs, _nfkc, False)
+    return _per_char(text, _PLAIN, False)
 
 
 def fold_stage(text: str) -> tuple[str, OffsetMap | None]:
     """Lower case, accents stripped, look-alike letters and typographic quotes to ASCII."""
     if text.isascii():
         return text.lower(), None
-    return _rewrite(text, nonascii_runs(text), _fold, True)
+    return _per_char(text, _FOLD, True)

@@ -1,10 +1,10 @@
 """Word-level rewrites for `folded`: spaced-out letters, leetspeak, stretched letters.
 
-Speed: a full regex scan costs ~20 ns a character in CPython, too much for every message.
-Each stage first turns the text into a one-byte-per-character class mask (`bytes.translate`)
-and looks for its trigger with `bytes.find`, so text without tricks costs a few C-level
-passes. Only ASCII characters take part (by now `folded` is mostly ASCII; any other
-character counts as a non-letter). Rules (detector writers rely on them):
+Speed: each stage first runs a cheap C-level test for its trigger (a `re` search that
+starts with a literal or a rare character class, or an integer XOR of byte masks) and
+returns the text unchanged when it is absent. Only ASCII characters take part (by now
+`folded` is mostly ASCII; any other character counts as a non-letter). Rules (detector
+writers rely on them):
 
 - join: 3+ single characters separated by the same separator ("f u c k", "f.u.c.k",
   "f-u-c-k", "f_u_c_k", "f*u*c*k", up to three spaces) are joined ("fuck") when at least
@@ -49,6 +49,12 @@ _JOIN_RUN = re.compile(rb"a(?P<sep> {1,3}|[.\-_*~+/\\,])a(?:(?P=sep)a)+")
 _JOIN_TRIGGERS = [
     b"a" + sep + b"a" + sep + b"a" for sep in [bytes([c]) for c in _SEPS] + [b"  ", b"   "]
 ]
+# Quick test on a mask with every separator as 's' (and '#' added at both ends): a
+# trigger needs three single units ("[s#]asasa[s#]" for a one-char separator, "ssas{1,3}a"
+# for two or three spaces). Both searches start with a literal, which `re` scans for fast.
+_JOIN_QUICK_TAB = _table({_LOWER + _UPPER + _DIGITS + b"@$!": b"a", _SEPS: b"s"}, b"#")
+_JOIN_QUICK_ONE = re.compile(rb"sasa[s#](?<=[s#]asasa[s#])")
+_JOIN_QUICK_SPACES = re.compile(rb"ssas{1,3}a[s#]")
 _MAX_SPLIT_OFFSETS = 64  # longer joined runs map to one span instead of per letter
 
 
@@ -59,7 +65,11 @@ def _single_units(mask: bytes) -> bytes:
 
 def join_stage(text: str) -> tuple[str, OffsetMap | None]:
     """Join letters that were spaced or dotted apart to dodge a word list."""
-    mask = _single_units(ascii_mask(text).translate(_JOIN_TAB))
+    raw = ascii_mask(text)
+    quick = b"#" + raw.translate(_JOIN_QUICK_TAB) + b"#"
+    if _JOIN_QUICK_ONE.search(quick) is None and _JOIN_QUICK_SPACES.search(quick) is None:
+        return text, None
+    mask = _single_units(raw.translate(_JOIN_TAB))
     first = min((p for t in _JOIN_TRIGGERS if (p := mask.find(t)) >= 0), default=-1)
     if first < 0:
         return text, None
@@ -97,7 +107,6 @@ _LEET_TAB = _table(
     {_LOWER + _UPPER: b"a", b"0134578": b"1", b"269": b"2", b"@$": b"@", b"!|": b"!", b"_*": b"_"},
     b" ",
 )
-_LEET_TRIGGERS = (b"a1", b"1a", b"a@", b"@a", b"a!a")
 _LEET = str.maketrans("0134578@$", "oieastbas")
 _BANG = re.compile(r"(?<=[a-z])[!|](?=[a-z])", re.IGNORECASE)
 _BANG_TABLE = str.maketrans("!|", "il")
@@ -117,26 +126,30 @@ def _decode_token(tok: str, cls: bytes) -> str | None:
     return out
 
 
+# A char that makes its token a leet candidate: a leet digit, @ or $ next to a letter, or
+# ! | between two letters (the triggers "a1" "1a" "a@" "@a" "a!a" of the class mask).
+_LEET_HIT = re.compile(
+    r"[0134578@$!|](?:(?<=[A-Za-z][0134578@$])|(?<=[0134578@$])(?=[A-Za-z])"
+    r"|(?<=[A-Za-z][!|])(?=[A-Za-z]))"
+)
+
+
 def leet_stage(text: str) -> str:
     """Decode single-character leetspeak inside words; offsets are unchanged (1:1)."""
-    mask = ascii_mask(text).translate(_LEET_TAB)
-    nxt = [mask.find(t) for t in _LEET_TRIGGERS]
+    m = _LEET_HIT.search(text)
+    if m is None:
+        return text
+    mask = ascii_mask(text).translate(_LEET_TAB)  # token chars; ' ' ends a token
+    n = len(text)
     parts: list[str] = []
     copied = 0  # text[:copied] is already in parts
-    scan = 0  # tokens before this position are done
-    while True:
-        for k, p in enumerate(nxt):  # each trigger's search only moves forward: linear
-            if 0 <= p < scan:
-                nxt[k] = mask.find(_LEET_TRIGGERS[k], scan)
-        live = [p for p in nxt if p >= 0]
-        if not live:
-            break
-        hit = min(live)
+    while m is not None:
+        hit = m.start()
         start = mask.rfind(b" ", 0, hit) + 1
         end = mask.find(b" ", hit)
         if end < 0:
-            end = len(mask)
-        scan = end
+            end = n
+        m = _LEET_HIT.search(text, end)
         tok = text[start:end]
         if "@" in tok and tok[0] != "@" and _EMAIL_TAIL.match(text, end):
             continue  # an email address keeps its structure
@@ -151,9 +164,11 @@ def leet_stage(text: str) -> str:
     return "".join(parts)
 
 
-# repeat: a byte-wise XOR of the text with itself shifted by one is zero where a char
-# equals the next; OR-ing in a "not a letter" mask leaves zeros only for letter pairs.
-_NOT_LETTER_TAB = _table({_LOWER + _UPPER: b"\x00"}, b"\xff")
+# repeat: y1 has letters as they are and other chars as 0, y2 the same with other chars
+# as 0xff; byte k of y1 ^ (y2 >> 8) is zero exactly where chars k-1 and k are the same
+# letter, so two zero bytes in a row mark three of the same letter.
+_LETTERS_OR_00 = _table({bytes([c]): bytes([c]) for c in _LOWER + _UPPER}, b"\x00")
+_LETTERS_OR_FF = _table({bytes([c]): bytes([c]) for c in _LOWER + _UPPER}, b"\xff")
 _ZERO_RUN = re.compile(b"\x00+")
 
 
@@ -163,22 +178,21 @@ def repeat_stage(text: str) -> tuple[str, OffsetMap | None]:
     if n < 3:
         return text, None
     raw = ascii_mask(text)
-    a = int.from_bytes(raw[:-1], "big")
-    b = int.from_bytes(raw[1:], "big")
-    not_letter = int.from_bytes(raw[:-1].translate(_NOT_LETTER_TAB), "big")
-    same = ((a ^ b) | not_letter).to_bytes(n - 1, "big")
-    p = same.find(b"\x00\x00")
-    if p < 0:
+    y1 = int.from_bytes(raw.translate(_LETTERS_OR_00), "big")
+    y2 = int.from_bytes(raw.translate(_LETTERS_OR_FF), "big")
+    same = (y1 ^ (y2 >> 8)).to_bytes(n, "big")
+    q = same.find(b"\x00\x00", 1)  # chars q-1, q, q+1 are one letter
+    if q < 0:
         return text, None
     out = Builder()
     pos = 0
-    while p >= 0:
-        run_end = _ZERO_RUN.match(same, p)
+    while q >= 0:
+        run_end = _ZERO_RUN.match(same, q)
         assert run_end is not None
-        j = run_end.end() + 1  # text[p:j] is one letter repeated (3+ times)
-        out.keep(text[pos : p + 1], pos)
-        out.put(text[p], p + 1, j)
+        j = run_end.end()  # text[q-1:j] is one letter repeated (3+ times)
+        out.keep(text[pos:q], pos)
+        out.put(text[q], q, j)
         pos = j
-        p = same.find(b"\x00\x00", j)
+        q = same.find(b"\x00\x00", j + 1)
     out.keep(text[pos:], pos)
     return out.build()
