@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from aupguard import detectors
@@ -164,12 +164,19 @@ class Checker:
         if citation is None:
             return None
         clause_id, related, action = citation
-        return replace(
-            finding,
+        # Built directly rather than with dataclasses.replace: this runs for every finding.
+        return Finding(
+            category=finding.category,
+            start=finding.start,
+            end=finding.end,
+            score=finding.score,
+            subtype=finding.subtype,
+            entity=finding.entity,
+            explanation=finding.explanation or self.pack.clause(clause_id).summary,
+            remedy=finding.remedy,
             clause=clause_id,
             related=related,
             action=action,
-            explanation=finding.explanation or self.pack.clause(clause_id).summary,
             excerpt=excerpt(text, finding),
         )
 
