@@ -139,3 +139,12 @@ def test_audience_from_recipients() -> None:
     assert audience_for((own, "someone@gmail.com"), council) == "external"
     assert audience_for(("x@evil-leighonseatowncouncil.gov.uk",), council) == "external"
     assert audience_for((), council) == "external"
+
+
+def test_sensitive_identifiers_are_held_even_internally() -> None:
+    leigh = Checker("leigh")
+    text = "For the payroll file: Ms Dunn, NI number AB 12 34 56 C, starts Monday."
+    verdict = leigh.check(Message(text=text, channel="email", audience="internal"))
+    ni = [f for f in verdict.findings if f.entity == "NI_NUMBER"]
+    assert ni and ni[0].clause == "leigh.work-use.sensitive-personal-data"
+    assert verdict.action is Action.HOLD

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from aupguard.cli import main
+from aupguard.policy.loader import load_pack
 
 PACKS = Path(__file__).parents[1] / "fixtures" / "packs"
 
@@ -43,7 +44,7 @@ def test_show(capsys: pytest.CaptureFixture[str]) -> None:
     assert "Paul Beckerson (Town Clerk)" in out
     assert "01702 716288" in out
     assert "leigh.email.offensive-content" in out
-    assert "69 clauses" in out
+    assert f"{len(load_pack('leigh').clauses)} clauses" in out
 
 
 def test_show_unknown_name(capsys: pytest.CaptureFixture[str]) -> None:
@@ -79,7 +80,7 @@ def test_coverage_json(capsys: pytest.CaptureFixture[str]) -> None:
     main(["policy", "coverage", "leigh", "--format", "json"])
     data = json.loads(capsys.readouterr().out)
     assert data["pack"] == "leigh"
-    assert len(data["clauses"]) == data["totals"]["clauses"] == 69
+    assert len(data["clauses"]) == data["totals"]["clauses"] == len(load_pack("leigh").clauses)
     first = data["clauses"][0]
     assert first["id"] == "leigh.general.professional-judgement"
     assert first["controls"][0] == {

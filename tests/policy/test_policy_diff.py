@@ -20,12 +20,12 @@ def test_belper_against_leigh() -> None:
     )
     assert gambling.a.action == "block"
     # Both guard passwords: Leigh under "unacceptable use", Belper as confidential
-    # information (which it keeps to mail leaving the council).
+    # information, which reaches personal accounts too.
     creds = _entry(d.different, "detector", "credentials")
     assert creds.b is not None and creds.b.clauses == ("leigh.internet.passwords",)
     assert creds.a is not None
     assert creds.a.clauses == ("belper.communication.confidential-information",)
-    assert "audiences" in creds.differences
+    assert "where" in creds.differences
     edits = _entry(d.only_b, "detector", "edit_unmarked")
     assert edits.b is not None and "leigh.personal-use.mark-edits" in edits.b.clauses
     ack = _entry(d.only_b, "workflow", "acknowledgement")
