@@ -7,8 +7,12 @@ stays linear in the message length, whatever the input looks like.
 
 from __future__ import annotations
 
+import hashlib
 import re
+import threading
 from functools import lru_cache
+
+from aupguard.text.triggers import TriggerWords
 
 # Characters that end a sentence or clause for our purposes. A newline ends one too:
 # posts and emails often have no full stops at all.
@@ -162,3 +166,24 @@ def sentences_with(
         else:
             merged.append((s, e))
     return merged
+
+
+_pack_groups: dict[tuple[str, tuple[str, ...]], TriggerWords] = {}
+_pack_lock = threading.Lock()
+
+
+def pack_triggers(kind: str, words: tuple[str, ...]) -> TriggerWords:
+    """Trigger words that vary by council (register keywords, aliases), registered with
+    the shared scan once per distinct word list, so a message is not read again for
+    them. Registering bumps `triggers.version()`: the message in progress is rescanned
+    once, which happens once per pack."""
+    key = (kind, words)
+    group = _pack_groups.get(key)
+    if group is None:
+        with _pack_lock:
+            group = _pack_groups.get(key)
+            if group is None:
+                digest = hashlib.sha1("\0".join(words).encode()).hexdigest()[:12]
+                group = TriggerWords(f"{kind}:{digest}", {w: w for w in words})
+                _pack_groups[key] = group
+    return group

@@ -185,6 +185,7 @@ class PhraseRules:
         prefixes = {t[1:]: t for t in self._prefixes}
         self._literals = [(lit, len(self._rules) + n, weight, re.compile(pattern))
                           for n, (lit, weight, pattern) in enumerate(literals)]
+        self._lit_chars = tuple({lit for lit, _i, _w, _p in self._literals})
         self._weights = [r.weight for r in self._rules] + [w for _l, _i, w, _p in self._literals]
         self._limit = limit
         # tag -> (phrase rules it completes, regex rules it makes worth running)
@@ -216,7 +217,8 @@ class PhraseRules:
         phrases found add up to `saturate`, the remaining regexes are not run."""
         hits = self.triggers.hits(text)
         folded = text.folded.text
-        lits = [lit for lit in self._literals if lit[0] in folded]
+        lits = [lit for lit in self._literals if lit[0] in folded] if any(
+            c in folded for c in self._lit_chars) else []
         if not hits and not lits:
             return []
         weights = self._weights
@@ -234,7 +236,8 @@ class PhraseRules:
         strong = any(weights[i] >= STRONG for i in found)
         todo = sorted(todo_set, key=lambda i: -weights[i])
         rest = sum(weights[i] for i in todo)
-        if not enough(total + rest, strong or any(weights[i] >= STRONG for i in todo)):
+        strong_todo = any(weights[i] >= STRONG for i in todo)
+        if not enough(total + rest, strong or strong_todo):
             return []
         patterns = {i: (lit, p) for lit, i, _w, p in lits}
         budget = self._limit
@@ -268,7 +271,7 @@ class PhraseRules:
                 found[i] = m.span()
                 total += weight
                 strong = strong or weight >= STRONG
-            elif not enough(total + rest, strong or any(weights[j] >= STRONG for j in todo)):
+            elif not enough(total + rest, strong or strong_todo):
                 return []
             if budget <= 0:
                 break

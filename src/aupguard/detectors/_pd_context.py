@@ -80,14 +80,15 @@ def is_consented(ctx: Context, entity: str, value: str, start: int, end: int) ->
 def council_domain(ctx: Context, domain: str) -> bool:
     """Addresses on the council's own domains (or sub-domains) belong to the council."""
     domain = domain.lower().rstrip(".")
-    hosts, dotted = _council_hosts(ctx.council.email_domains, ctx.council.website)
+    hosts, dotted = council_hosts(ctx.council.email_domains, ctx.council.website)
     return domain in hosts or domain.endswith(dotted)
 
 
 @lru_cache(maxsize=64)
-def _council_hosts(
+def council_hosts(
     domains: tuple[str, ...], site: str | None
 ) -> tuple[frozenset[str], tuple[str, ...]]:
+    """The council's mail hosts and their ".host" suffixes (cached: pack data only)."""
     hosts = {d.lower().lstrip("@") for d in domains}
     if site:
         host = site.lower().split("//")[-1].split("/")[0]

@@ -211,8 +211,8 @@ DOB_WORDS = (
 )
 # six or more digits in a row, allowing single spaces or hyphens between them
 DIGIT_RUN = re.compile(r"\d(?:[ \-]?\d){5,}")
-SORT_CUE = re.compile(r"sort[ \-]?code|s/c\b|\bbank|\bbacs|\bacc(?:oun)?t|a/c\b")
-ACCOUNT_CUE = re.compile(r"\bacc(?:oun)?t\b|\bacc(?:oun)?t[ .]*(?:number|no)|a/c\b|\bbank\b")
+SORT_CUE = re.compile(r"sort[ \-]?code|s/c\b|b(?<!\wb)(?:ank|acs)|a(?<!\wa)cc(?:oun)?t|a/c\b")
+ACCOUNT_CUE = re.compile(r"a(?<!\wa)cc(?:oun)?t(?:\b|[ .]*(?:number|no))|a/c\b|b(?<!\wb)ank\b")
 
 # --- dates of birth ---------------------------------------------------------------------
 DOB_CUE = re.compile(r"\bborn\b|\bd\.?o\.?b\b|date of birth|birth ?date|birthday|\baged\b")
@@ -235,14 +235,16 @@ DATE = re.compile(
 )
 
 # --- people -------------------------------------------------------------------------
-NAME = r"[A-Z][a-z]{1,20}(?:['\-][A-Z][a-z]{1,20})?"
+# possessive: a name's small letters never give any back (what follows a name in every
+# pattern here cannot start with a small letter), which saves the backtracking
+NAME = r"[A-Z][a-z]{1,20}+(?:['\-][A-Z][a-z]{1,20}+)?"
 _NAME = NAME
 _ORG = (
     r"(?:Council|Hall|Centre|Center|Library|Office|Club|Society|Association|Ltd|Limited|"
     r"Group|Trust|Church|School|Surgery|Services?|Team|Department)"
 )
 PERSON = re.compile(
-    r"(?<![\w])(?:"
+    r"\b(?:"
     r"(?P<titled>(?:Mrs|Mr|Ms|Miss|Mx|Dr|Cllr|Councillor|Revd|Rev|Sir|Dame|Lady|Lord)\.?[ \t]+"
     r"(?:[A-Z]\.?[ \t]+)?" + _NAME + r"(?:[ \t]+" + _NAME + r")?)"
     r"|(?:[Cc]ontact|[Cc]all|[Rr]ing|[Pp]hone|[Tt]ext|[Ee]-?mail|[Tt]elephone|[Ww]rite to|"
@@ -259,9 +261,33 @@ PERSON = re.compile(
     r")"
 )
 
+_OWNED = (
+    r"s[ \t]+(?:home|mobile|personal|private|own|address|phone|number|e-?mail|date of birth|"
+    r"birthday|bank|NHS|national)"
+)
+# A literal that every PERSON match holds (a title, a cue word before a capital, the
+# words after an owner's name), searched first: PERSON itself is slow to try at every
+# word, and few windows hold any of these.
+PERSON_GATE = re.compile(
+    r"M(?:rs|r|s|iss|x)\.?[ \t]|D(?:r\.?[ \t]|ame[ \t])|C(?:llr\.?[ \t]|ouncillor[ \t]"
+    r"|ontact[ \t]+[A-Z]|all[ \t]+[A-Z])|Rev(?:d|)\.?[ \t]|Sir[ \t]|L(?:ady|ord)[ \t]"
+    r"|Ring[ \t]+[A-Z]|Phone[ \t]+[A-Z]|T(?:ext|elephone)[ \t]+[A-Z]|E-?mail[ \t]+[A-Z]"
+    r"|Write to[ \t]+[A-Z]|Ask for[ \t]+[A-Z]|Visit[ \t]+[A-Z]"
+    r"|c(?:ontact|all)[ \t]+[A-Z]|ring[ \t]+[A-Z]|phone[ \t]+[A-Z]|t(?:ext|elephone)[ \t]+[A-Z]"
+    r"|e-?mail[ \t]+[A-Z]|write to[ \t]+[A-Z]|ask for[ \t]+[A-Z]|visit[ \t]+[A-Z]"
+    r"|'" + _OWNED + r"|’" + _OWNED + r"|l(?:ive[sd])[ \t]+at|resides[ \t]+at"
+    r"|\((?:born|aged|d\.?o\.?b)"
+)
+
 # context words that make a detail clearly someone's own
+# Context-word patterns are searched on short lower-cased slices, thousands of times: each
+# alternative starts with a literal letter (a word boundary is checked just after it, as
+# in "m(?<!\wm)ob"), so the regex engine jumps between possible first letters in C
+# instead of trying every alternative at every position.
+_OWN = r" (?:own )?(?:number|phone|e-?mail|address|mobile|landline|details)"
 PRIVATE_CUE = re.compile(
-    r"home|mobile|\bmob\b|personal|private|lives? at|living at|resid|call me|ring me|text me|"
-    r"whatsapp|reach (?:me|him|her)|(?:my|his|her|their) (?:own )?(?:number|phone|e-?mail|"
-    r"address|mobile|landline|details)|contact (?:me|him|her)|\bdirect\b|\bborn\b"
+    r"home|mobile|m(?<!\wm)ob\b|personal|private|lives? at|living at|resid|call me|ring me|"
+    r"text me|whatsapp|reach (?:me|him|her)|"
+    + "|".join(w + _OWN for w in ("my", "his", "her", "their"))
+    + r"|contact (?:me|him|her)|d(?<!\wd)irect\b|b(?<!\wb)orn\b"
 )

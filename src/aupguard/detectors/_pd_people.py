@@ -1,6 +1,6 @@
 """Who a detail belongs to: names beside a detail, organisations that are not people,
 and the contexts that make a detail public or someone else's to publish (a planning
-site, the council's own bank account, a quoted mailing-list header)."""
+site, the council's own bank account)."""
 
 from __future__ import annotations
 
@@ -25,14 +25,18 @@ _NOT_NAME = frozenset(
 )
 # a name, then only small words and punctuation up to the detail:
 # "Jane Smith, 07700 900123", "Jane Smith (events volunteer) mobile 07700900123"
+_FIRST_NAME = r"[A-Z](?<![\w'’\-][A-Z])[a-z]{1,20}+(?:['\-][A-Z][a-z]{1,20}+)?"  # = P.NAME
 _NEAR_NAME = re.compile(
-    r"(?<![\w'’\-])(" + P.NAME + r"(?:[ \t]+" + P.NAME + r"){1,2})"
+    rf"({_FIRST_NAME}(?:[ \t]+{P.NAME}){{1,2}})"
     r"(?=[ \t]*[,:(<\-–]?[ \t]*[a-z() \t:,\-]{0,30}$)"
 )
+# the first letter as a plain class (so the regex engine jumps between them in C), then
+# the rest of the word case-insensitively, the letter checked again by a look-behind
 _ROLE_BEFORE = re.compile(
-    r"(?i:\b(?:resident|neighbour|neighbor|tenant|volunteer|client|employee|colleague|"
-    r"applicant|complainant|name(?:d| is)?|called|member of staff)\b)[ \t:,]*"
-    r"(" + P.NAME + r"(?:[ \t]+" + P.NAME + r"){1,2})"
+    r"[RrNnTtVvCcEeAaMm](?<![\w][RrNnTtVvCcEeAaMm])(?i:(?<=r)esident|(?<=n)eighbour|"
+    r"(?<=n)eighbor|(?<=t)enant|(?<=v)olunteer|(?<=c)lient|(?<=e)mployee|(?<=c)olleague|"
+    r"(?<=a)pplicant|(?<=c)omplainant|(?<=n)ame(?:d| is)?|(?<=c)alled|(?<=m)ember of staff)"
+    r"\b[ \t:,]*(" + P.NAME + r"(?:[ \t]+" + P.NAME + r"){1,2})"
 )
 
 
@@ -62,23 +66,32 @@ def name_before(t: str, start: int) -> tuple[int, int] | None:
 
 
 # --- public or not-a-person's contexts ---------------------------------------------
+# Searched on lower-cased slices around each address or bank number: every alternative
+# starts with a literal letter (a word boundary is checked just after it), so the regex
+# engine skips between possible first letters in C. Planning references
+# ("23/01234/FUL") start with a digit and have their own pattern.
 _SITE_CUE = re.compile(
-    r"planning|application|\bsite\b|\bland (?:at|to|adjacent|rear|north|south|east|west)|"
-    r"proposed|proposal|erection of|demolition|change of use|listed building|"
-    r"\b\d{2}/\d{4,5}/[a-z]{2,6}\b|lawful development|tree preservation|licen[cs]e application"
+    r"planning|application|s(?<!\ws)ite\b|l(?<!\wl)and (?:at|to|adjacent|rear|north|south|"
+    r"east|west)|proposed|proposal|erection of|demolition|change of use|listed building|"
+    r"lawful development|tree preservation|licen[cs]e application"
 )
+_SITE_REF = re.compile(r"\d(?<!\w\d)\d/\d{4,5}/[a-z]{2,6}\b")
+_HOME = r" (?:address|house|home)"
+_TITLE = r"(?:r|rs|s|iss)\.? [a-z]"
 _PERSON_LINK = re.compile(
-    r"lives? at|living at|resid|\bhome\b|\bmy (?:address|house|home)|\b(?:his|her|their) "
-    r"(?:address|house|home)|\b(?:mr|mrs|ms|miss|dr)\.? [a-z]"
+    r"lives? at|living at|resid|h(?<!\wh)(?:ome\b|is" + _HOME + r"|er" + _HOME + r")|"
+    r"m(?<!\wm)(?:y" + _HOME + r"|" + _TITLE + r")|t(?<!\wt)heir" + _HOME + r"|d(?<!\wd)r\.? [a-z]"
 )
 _COUNCIL_MONEY = re.compile(
-    r"council'?s? (?:own )?(?:bank|account|details)|council account|\bour (?:bank|account)|"
-    r"payable to|pay(?:ment)? (?:in)?to the council|(?:bank|account) details (?:of|for) the "
-    r"council|remittance|\bbacs (?:payment )?to us|invoice"
+    r"council'?s? (?:own )?(?:bank|account|details)|council account|o(?<!\wo)ur (?:bank|account)|"
+    r"payable to|pay(?:ment)? (?:in)?to the council|bank details (?:of|for) the council|"
+    r"account details (?:of|for) the council|remittance|b(?<!\wb)acs (?:payment )?to us|invoice"
 )
+_MONEY_WORD = r" [a-z ]{0,12}(?:bank|account|details)"
 _INDIVIDUAL_MONEY = re.compile(
-    r"\b(?:my|his|her|their)\b [a-z ]{0,12}(?:bank|account|details)|refund|salary|payroll|"
-    r"wages|expenses|\bresident\b|\b(?:mr|mrs|ms|miss|dr)\.? [a-z]"
+    rf"m(?<!\wm)(?:y{_MONEY_WORD}|{_TITLE})|h(?<!\wh)(?:is|er){_MONEY_WORD}"
+    rf"|t(?<!\wt)heir{_MONEY_WORD}|refund|salary|payroll|wages|expenses|"
+    r"r(?<!\wr)esident\b|d(?<!\wd)r\.? [a-z]"
 )
 
 
@@ -86,7 +99,10 @@ def site_address(t: str, s: int, e: int) -> bool:
     """An address in a planning or site notice with no person tied to it: public
     information about a property, not someone's home address."""
     around = t[max(0, s - 150) : e + 80].lower()
-    return _SITE_CUE.search(around) is not None and _PERSON_LINK.search(around) is None
+    site = _SITE_CUE.search(around) is not None or (
+        "/" in around and _SITE_REF.search(around) is not None
+    )
+    return site and _PERSON_LINK.search(around) is None
 
 
 def council_bank(t: str, s: int, e: int, council_name: str) -> bool:
@@ -97,53 +113,3 @@ def council_bank(t: str, s: int, e: int, council_name: str) -> bool:
         name = council_name.lower()
         named = name in around or name.replace(" town council", "") + " town council" in around
     return named and _INDIVIDUAL_MONEY.search(around) is None
-
-
-# --- quoted replies and mailing lists ------------------------------------------------
-_HEADER_LINE = re.compile(
-    r"[ \t>|]*(?:from|to|cc|bcc|reply-to|sender|return-path|delivered-to|list-\w+|"
-    r"x-[\w\-]+|errors-to)[ \t]*:",
-    re.I,
-)
-_LIST_LOCAL = re.compile(
-    r"(?:^|[.\-_+])(?:request|admin|owner|bounces?|errors|noreply|no-reply|"
-    r"do-not-reply|donotreply|list|lists|users|talk|devel|discuss|announce|"
-    r"commits?|digest|subscribe|unsubscribe|mailer-daemon|majordomo|listserv|listmaster)"
-    r"(?:$|[.\-_+])|^owner-|^bounce",
-    re.I,
-)
-
-
-def quoted_attribution(t: str, s: int) -> bool:
-    """An address in a quoted reply's attribution ("On Mon, Jo <jo@x.org> wrote:") or a
-    header line (From:, Cc:), or in quoted text ('> ...')."""
-    ls = t.rfind("\n", 0, s) + 1
-    le = t.find("\n", s)
-    le = len(t) if le < 0 else le
-    line = t[ls:le]
-    head = line.lstrip()
-    if head.startswith((">", "|")) or _HEADER_LINE.match(line):
-        return True
-    low = line.lower()
-    if "wrote" in low or "writes:" in low or "said:" in low:
-        return True
-    if head.startswith("On ") and le < len(t):
-        nxt = t[le + 1 : le + 80].lower()
-        return "wrote" in nxt[: nxt.find("\n") if "\n" in nxt else 80]
-    return False
-
-
-_LIST_WORDS = re.compile(r"list|group|mailing|subscri|maintainer|archive|digest|forum")
-
-
-def list_context(t: str, s: int) -> bool:
-    """The address follows 'List maintainer:', 'Users' Group:' or the like on its line."""
-    ls = t.rfind("\n", max(0, s - 60), s) + 1
-    return _LIST_WORDS.search(t[max(ls, s - 60) : s].lower()) is not None
-
-
-def list_address(local: str, domain: str) -> bool:
-    """Mailing-list and automatic mailboxes: nobody's personal address."""
-    return domain.startswith(("lists.", "list.", "listserv.", "mailman.")) or bool(
-        _LIST_LOCAL.search(local)
-    )

@@ -10,21 +10,19 @@ confidential, so nearby signs of publication cancel the softer signals.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from functools import lru_cache
 
 from aupguard.detectors._conduct import (
     MAX_FINDINGS,
     MAX_SCAN,
     apos,
-    fold_phrase,
     sentence_bounds,
 )
+from aupguard.detectors._conf_register import plan as register_plan
+from aupguard.detectors._conf_register import register_matches
 from aupguard.detectors.base import Context, Example
 from aupguard.model import CONFIDENTIAL, Finding, Remedy
-from aupguard.policy.schema import ConfidentialMatter
-from aupguard.text.triggers import Hit, TriggerWords, scan_text, windows
+from aupguard.text.triggers import Hit, TriggerWords, windows
 
 _MONEY = (
     r"(?:£\s?\d[\d,]*(?:\.\d+)?(?:\s*(?:k|m|million|thousand))?"
@@ -142,6 +140,13 @@ _TENDER = re.compile(
     r"(?:\w+\s+){0,2}" + _MONEY
     )
 )
+# Every _TENDER alternative needs a sum of money or one of these phrases: a cheap
+# literal-led search that skips the full pattern in windows that cannot match.
+_TENDER_GATE = re.compile(
+    r"£|pounds|gbp|(?:came|come|coming)\s+in|(?:lowest|cheapest|highest|best|winning|"
+    r"successful|preferred|other|second|rival|competing|three|two|3|2)\s+(?:quote|quotation|"
+    r"tender|bid)|tender(?:ed)?\s+(?:price|sum|figure|amount)"
+)
 _TENDER_WORDS = (
     "quote quotes quoted quotation quotations tender tenders tendered bid bids estimate "
     "estimates".split()
@@ -254,38 +259,6 @@ _TRIGGERS = TriggerWords(
 )
 
 
-@lru_cache(maxsize=64)
-def _register_index(
-    matters: tuple[tuple[str, ...], ...],
-) -> tuple[tuple[str, int, re.Pattern[str]], ...]:
-    """Per-pack structure for the register's keywords (they vary by council, so they are
-    not shared triggers): a few words that between them occur in every keyword (chosen
-    greedily, so "tender costs" and "roof replacement tender" share "tender"), each with
-    one regex of its keywords, tried only near where the word occurs. The words are
-    found with str.find: cheaper than a second automaton pass for a register's handful."""
-    keys: list[tuple[int, str, set[str]]] = []
-    for i, keywords in enumerate(matters):
-        for k in keywords:
-            words = set(scan_text(k.lower()).split())
-            if words:
-                keys.append((i, fold_phrase(k), words))
-    out: list[tuple[str, int, re.Pattern[str]]] = []
-    while keys:
-        counts: dict[str, int] = {}
-        for _i, _rx, words in keys:
-            for w in words:
-                counts[w] = counts.get(w, 0) + 1
-        word = max(sorted(counts), key=lambda w: (counts[w], len(w)))
-        mine = sorted((k for k in keys if word in k[2]), key=lambda k: len(k[1]), reverse=True)
-        keys = [k for k in keys if word not in k[2]]
-        reach = max(len(rx) for _i, rx, _w in mine)
-        out.append((word, reach, re.compile(
-            "(?<![a-z0-9])(?:"
-            + "|".join(f"(?P<m{i}_{j}>{rx})" for j, (i, rx, _w) in enumerate(mine))
-            + ")(?![a-z0-9])"
-        )))
-    return tuple(out)
-
 
 def _near(text: str, start: int, end: int, pattern: re.Pattern[str], spread: int = 0) -> bool:
     s, e = sentence_bounds(text, start, end)
@@ -322,7 +295,10 @@ class ConfidentialDetector:
 
     def detect(self, ctx: Context) -> list[Finding]:
         hits = _TRIGGERS.hits(ctx.text)
-        if not hits and not ctx.register.confidential_matters:
+        matters = ctx.register.confidential_matters
+        plan = register_plan(matters, ctx.today) if matters else None
+        reg_hits = plan[3].hits(ctx.text) if plan is not None and plan[3] is not None else []
+        if not hits and not reg_hits:
             return []
         view = ctx.text.folded
         text = view.text
@@ -334,8 +310,7 @@ class ConfidentialDetector:
             out.append(Finding(CONFIDENTIAL, s, e, round(score, 3), subtype=subtype,
                                explanation=why, remedy=_REMEDY))
 
-        for start, end, matter in self._register(text, ctx.register.confidential_matters,
-                                                 ctx.today):
+        for start, end, matter in register_matches(text, plan, reg_hits) if reg_hits else ():
             until = f" until {matter.until:%d %B %Y}" if matter.until else ""
             add(start, end, 0.9 * (0.8 if internal else 1.0), "register",
                 f"This mentions {matter.title}, which the council has listed as "
@@ -371,6 +346,8 @@ class ConfidentialDetector:
                 if _near(text, m.start(), m.end(), _PERSONNEL, spread=100):
                     add(m.start(), m.end(), 0.8 * k, "marker", _EXPLAIN["closed"])
         for a, b in windows(by_tag.get("tender", ()), n, 90, 120):
+            if _TENDER_GATE.search(text, a, b) is None:
+                continue
             for m in _TENDER.finditer(text, a, b):
                 if len(out) >= MAX_FINDINGS:
                     return out
@@ -407,27 +384,6 @@ class ConfidentialDetector:
                 score = 0.55 * (0.6 if ctx.message.account == "council" else 1.0) * k
                 add(m.start(), m.end(), score, "unpublished", _EXPLAIN["pending"])
         return out
-
-    @staticmethod
-    def _register(
-        text: str, matters: tuple[ConfidentialMatter, ...], today: dt.date
-    ) -> list[tuple[int, int, ConfidentialMatter]]:
-        active = tuple(m for m in matters if m.active(today))
-        if not active:
-            return []
-        found: list[tuple[int, int, ConfidentialMatter]] = []
-        seen: set[int] = set()
-        for word, reach, pattern in _register_index(tuple(m.keywords for m in active)):
-            pos = text.find(word)
-            while pos != -1 and len(found) < MAX_FINDINGS:
-                for m in pattern.finditer(text, max(0, pos - reach), pos + reach):
-                    if m.start() <= pos < m.end() and m.start() not in seen:
-                        seen.add(m.start())
-                        i = int((m.lastgroup or "m0_0")[1:].split("_")[0])
-                        found.append((m.start(), m.end(), active[i]))
-                pos = text.find(word, pos + len(word))
-        found.sort(key=lambda f: f[0])
-        return found
 
 
 DETECTOR = ConfidentialDetector()

@@ -13,65 +13,24 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from detect_secrets.plugins.aws import AWSKeyDetector
-from detect_secrets.plugins.github_token import GitHubTokenDetector
-from detect_secrets.plugins.gitlab_token import GitLabTokenDetector
 from detect_secrets.plugins.high_entropy_strings import Base64HighEntropyString
-from detect_secrets.plugins.jwt import JwtTokenDetector
 from detect_secrets.plugins.keyword import KeywordDetector
-from detect_secrets.plugins.openai import OpenAIDetector
-from detect_secrets.plugins.private_key import PrivateKeyDetector
-from detect_secrets.plugins.sendgrid import SendGridDetector
-from detect_secrets.plugins.slack import SlackDetector
-from detect_secrets.plugins.stripe import StripeDetector
 
 from aupguard.detectors._cred_examples import EXAMPLES
+from aupguard.detectors._cred_patterns import (
+    MASKED,
+    STOP,
+    VENDOR_PREFIXES,
+    VENDOR_WORDS,
+    Raw,
+    userinfo,
+    vendor,
+)
 from aupguard.detectors._pd_context import plain_starts
 from aupguard.detectors.base import Context, Example
 from aupguard.model import CREDENTIALS, Finding, Remedy
 from aupguard.text.triggers import TriggerWords
 
-_GOOGLE = re.compile(r"AIza[0-9A-Za-z\-_]{35}(?![\w\-])")
-
-# vendor formats, keyed by the trigger (a word or word prefix of the folded view) that
-# every secret of that format starts with: the shared trigger scan is the only gate
-_VENDOR: dict[str, tuple[tuple[re.Pattern[str], ...], str]] = {
-    "aws": (AWSKeyDetector.denylist[0:1], "an AWS access key"),
-    "github": (tuple(GitHubTokenDetector.denylist), "a GitHub token"),
-    "gitlab": (tuple(GitLabTokenDetector.denylist), "a GitLab token"),
-    "slack": (tuple(SlackDetector.denylist), "a Slack token"),
-    "stripe": (tuple(StripeDetector.denylist), "a Stripe key"),
-    "sendgrid": (tuple(SendGridDetector.denylist), "a SendGrid key"),
-    "openai": (tuple(OpenAIDetector.denylist), "an OpenAI key"),
-    "google": ((_GOOGLE,), "a Google API key"),
-}
-_VENDOR_WORDS = {
-    **{w: "github" for w in ("ghp", "gho", "ghu", "ghs", "ghr")},
-    **{w: "gitlab" for w in ("glpat", "gldt", "glft", "glsoat", "glrt", "glcbt", "glimt")},
-    **{w: "gitlab" for w in ("glptt", "glagent", "gloas")},
-    "hooks slack": "slack",
-    "sk": "stripe",  # sk_live_, and OpenAI's sk-...
-    "rk": "stripe",
-    "sg": "sendgrid",
-    "private key": "private_key",
-    "private key block": "private_key",
-    "putty": "private_key",
-}
-_VENDOR_PREFIXES = {
-    **{p: "aws" for p in ("akia", "asia", "abia", "acca", "a3t")},
-    "xox": "slack",
-    "gr1348941": "gitlab",
-    "aiza": "google",
-    "eyj": "jwt",
-}
-_OPENAI_EXTRA = "openai"  # "sk" also opens the OpenAI patterns
-# user:password@host in any scheme (postgres://, ftp://, https://); the password may
-# hold '!' and other punctuation that detect-secrets' own pattern refuses
-_USERINFO = re.compile(
-    r"://[^:/?#\[\]@\s\\\"'<>]{1,64}:([^/?#\[\]@\s\\\"'<>]{1,128})@(?=[A-Za-z0-9])"
-)
-_PRIVATE_KEY = tuple(PrivateKeyDetector.denylist)
-_JWT = JwtTokenDetector.denylist[0]
 _KEYWORD = KeywordDetector()
 _ENTROPY = Base64HighEntropyString()
 
@@ -125,75 +84,10 @@ _VALUE = re.compile(
     r"|[ \t]+(?=\d)|[ \t]+|,[ \t]+)"
     r"[\"'\u201c\u2018]?(?P<val>[^\s\"'\u201d\u2019<>]{3,64})"
 )
-_STOP_WORDS = """
-    the a an to via your my our his her their for and or not no required incorrect wrong
-    invalid expired weak strong reset changed correct case-sensitive sensitive below above
-    here there on in at by with as being still now same different secure safe protected
-    needed mandatory optional blank empty none n/a missing updated sent attached enclosed
-    available changing due too very please policy manager provided known unknown
-    confidential private secret shared something this that it what following hidden set ok
-    fine good bad short long easy hard simple complex saved stored encrypted see included
-    separately unchanged changes change expiring expires valid generated temporary new old
-    default standard enabled disabled locked unlocked working broken only also just then
-    when if be been was is are will can could should would must may might you we they i me
-    us them all any every each
-"""
-_STOP = frozenset(_STOP_WORDS.split())
-_MASKED = re.compile(
-    r"^(?:[*x•#.\-_]{3,}|\[.*|<.*|\{.*|\(.*|\$\{.*|%.*%|your.*|password\w*)$", re.I
-)
 _TRAIL = ".,;:)]}"
 
 
-_Raw = tuple[int, int, float, str, str]
 _REDACTED = {True: "[password removed]", False: "[secret removed]"}
-
-
-def _vendor(t: str, tags: set[str]) -> Iterator[_Raw]:
-    if "stripe" in tags:
-        tags.add(_OPENAI_EXTRA)
-    for tag in tags:
-        entry = _VENDOR.get(tag)
-        if entry is None:
-            continue
-        for rx in entry[0]:
-            for m in rx.finditer(t):
-                yield (m.start(), m.end(), 0.95, entry[1], "[secret removed]")
-    if "private_key" in tags:
-        for rx in _PRIVATE_KEY:
-            for m in rx.finditer(t):
-                s = t.rfind("-----", 0, m.start())
-                s = s if s >= 0 and m.start() - s <= 5 else m.start()
-                end = t.find("-----END", m.end())
-                e = t.find("-----", end + 8) + 5 if end >= 0 else len(t)
-                yield (s, max(e, m.end()), 0.99, "a private key", "[secret removed]")
-    if "jwt" in tags:
-        for m in _JWT.finditer(t):
-            e = m.end()  # the plugin's pattern stops short of the signature: take it too
-            while e < len(t) and (t[e].isalnum() or t[e] in "-_.+/="):
-                e += 1
-            token = t[m.start() : e].rstrip(".")
-            if token.count(".") >= 2 and JwtTokenDetector.is_formally_valid(token):
-                yield (
-                    m.start(),
-                    m.start() + len(token),
-                    0.9,
-                    "a login token (JWT)",
-                    "[secret removed]",
-                )
-
-
-def _userinfo(t: str) -> Iterator[_Raw]:
-    for m in _USERINFO.finditer(t):
-        val = m.group(1)
-        if val.lower() not in _STOP and not _MASKED.match(val):
-            yield (
-                m.start(1),
-                m.end(1),
-                0.9,
-                "a password inside a web address",
-                "[password removed]",
-            )
 
 
 def _word_at(low: str, i: int) -> tuple[int, int]:
@@ -234,7 +128,7 @@ def _random_looking(val: str, min_len: int) -> bool:
 def _strong(val: str) -> bool:
     """Looks like a chosen password: 8+ characters mixing letters with digits and
     capitals or symbols ("Marine!Parade2024", "Rufus1987"), not a word or a date."""
-    if len(val) < 6 or val.lower() in _STOP or _MASKED.match(val):
+    if len(val) < 6 or val.lower() in STOP or MASKED.match(val):
         return False
     letters = sum(c.isalpha() for c in val)
     digits = sum(c.isdigit() for c in val)
@@ -249,7 +143,7 @@ def _strong(val: str) -> bool:
 def _judge(word: str, prev: str, conn: str, val: str) -> tuple[float, str, bool] | None:
     """Score the value after a keyword; None when it is not a disclosed secret."""
     lv = val.lower()
-    if lv in _STOP or _MASKED.match(val):
+    if lv in STOP or MASKED.match(val):
         return None
     hard = conn.strip() in ("=", ":", ":=", "=>", "-")
     has_digit = any(c.isdigit() for c in val)
@@ -287,12 +181,12 @@ _KEYWORD_TAGS = frozenset({"password", "word", "login"})
 _TRIGGERS = TriggerWords(
     "credentials",
     {
-        **_VENDOR_WORDS,
+        **VENDOR_WORDS,
         **{w: "password" for w in _PASSWORD_WORDS},
         **{w: "word" for w in ("pass", "pw", "passcode", "pin", "secret", "token", "key", "code")},
         **{w: "login" for w in ("user id", "userid", "username", "user name", "gateway id")},
     },
-    _VENDOR_PREFIXES,
+    VENDOR_PREFIXES,
 )
 # "What's the password for the laptop?" ... "It's Rufus1987"
 _FOLLOW_UP = re.compile(
@@ -308,12 +202,12 @@ _LOGIN_ID = re.compile(
 )
 
 
-def _keywords(t: str, starts: list[tuple[int, int, str]]) -> Iterator[_Raw]:
+def _keywords(t: str, starts: list[tuple[int, int, str]]) -> Iterator[Raw]:
     """Judge the value after each trigger word (positions in the plain view)."""
     seen: set[int] = set()
     code_lines: set[int] = set()
-    logins: list[_Raw] = []
-    found: list[_Raw] = []
+    logins: list[Raw] = []
+    found: list[Raw] = []
     for hs, he, tag in starts:
         if tag == "login":
             m = _LOGIN_ID.match(t, he)
@@ -353,7 +247,7 @@ def _keywords(t: str, starts: list[tuple[int, int, str]]) -> Iterator[_Raw]:
             yield login
 
 
-def _follow_up(t: str, pos: int) -> _Raw | None:
+def _follow_up(t: str, pos: int) -> Raw | None:
     """A password given in the next sentence after it was asked for or mentioned."""
     m = _FOLLOW_UP.search(t, pos, min(len(t), pos + 200))
     if m is None:
@@ -368,7 +262,7 @@ def _follow_up(t: str, pos: int) -> _Raw | None:
     return (s, s + len(val), 0.8, "a password", "[password removed]")
 
 
-def _code_line(t: str, pos: int, end: int, done: set[int]) -> Iterator[_Raw]:
+def _code_line(t: str, pos: int, end: int, done: set[int]) -> Iterator[Raw]:
     """Config or code lines (db_password = "..."): detect-secrets' keyword plugin on the line."""
     ls = t.rfind("\n", 0, pos) + 1
     if ls in done:
@@ -379,7 +273,7 @@ def _code_line(t: str, pos: int, end: int, done: set[int]) -> Iterator[_Raw]:
     if _ASSIGN.match(t, end) is None:
         return
     for val in _KEYWORD.analyze_string(line):
-        if val and val.lower() not in _STOP and not _MASKED.match(val):
+        if val and val.lower() not in STOP and not MASKED.match(val):
             k = line.find(val)
             if k >= 0:
                 yield (
@@ -403,13 +297,13 @@ class CredentialsDetector:
         if len(t) < 6:
             return []
         hits = _TRIGGERS.hits(ctx.text)
-        raw: list[_Raw] = []
+        raw: list[Raw] = []
         if "://" in t and "@" in t:
-            raw.extend(_userinfo(t))
+            raw.extend(userinfo(t))
         if hits:
             tags = {h.tag for h in hits}
             if tags - _KEYWORD_TAGS:
-                raw.extend(_vendor(t, tags))
+                raw.extend(vendor(t, tags))
             if tags & _KEYWORD_TAGS:
                 words = [h for h in hits if h.tag in _KEYWORD_TAGS]
                 raw.extend(_keywords(t, plain_starts(ctx.text, words)))

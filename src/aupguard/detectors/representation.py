@@ -16,13 +16,14 @@ from aupguard.detectors._conduct import (
     MAX_FINDINGS,
     apos,
     council_names,
+    pack_triggers,
     sentence_bounds,
     sentences_with,
 )
 from aupguard.detectors.base import Context, Example
 from aupguard.model import REPRESENTATION, Finding, Remedy
 from aupguard.policy.schema import Spokesperson
-from aupguard.text.triggers import TriggerWords, windows
+from aupguard.text.triggers import TriggerWords, scan_text, windows
 
 _DECIDED = (
     r"(?:has|have)\s+(?:now\s+|today\s+|just\s+|already\s+)?(?:decided|agreed|resolved|voted|"
@@ -111,6 +112,15 @@ def _alias_words(aliases: tuple[str, ...]) -> tuple[tuple[str, tuple[str, ...]],
     return tuple((last, tuple(group)) for last, group in by_last.items())
 
 
+@lru_cache(maxsize=64)
+def _alias_triggers(aliases: tuple[str, ...]) -> TriggerWords | None:
+    """The aliases' last words as shared triggers (registered once per council), so a
+    message that mentions none of them is not searched for the aliases."""
+    words = tuple(sorted({w for last, _g in _alias_words(aliases)
+                          for w in scan_text(last).split()[-1:]}))
+    return pack_triggers("representation-alias", words) if words else None
+
+
 def _aliases_in(text: str, aliases: tuple[str, ...]) -> set[str]:
     return {a for last, group in _alias_words(aliases) if last in text
             for a in group if a in text}
@@ -187,7 +197,9 @@ class RepresentationDetector:
         view = ctx.text.folded
         text = view.text
         hits = _TRIGGERS.hits(ctx.text)
-        aliases = _aliases_in(text, ctx.council.aliases)
+        alias_words = _alias_triggers(ctx.council.aliases)
+        aliases = (_aliases_in(text, ctx.council.aliases)
+                   if alias_words is not None and alias_words.present(ctx.text) else set())
         if not hits and not aliases:
             return []
         if authorised(ctx):

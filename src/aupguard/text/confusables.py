@@ -147,10 +147,16 @@ def _runs_re(chars: str) -> re.Pattern[str]:
     return re.compile("[" + re.escape(chars) + "]+")
 
 
-def _char_map(text: str, changed: dict[str, str], irregular: set[str]) -> OffsetMap:
+def _char_map(
+    text: str,
+    changed: dict[str, str],
+    irregular: set[str],
+    within: list[tuple[int, int]] | None = None,
+) -> OffsetMap:
     """Offsets for a per-char rewrite where only `irregular` chars change length: each
     char of a run of those gets a segment (every char of its output maps to it; deleted
-    chars get none), the text between runs one linear segment. Built in bulk per run."""
+    chars get none), the text between runs one linear segment. Built in bulk per run.
+    `within`: spans known to hold every irregular char (the non-ASCII runs)."""
     vs: list[int] = []
     os: list[int] = []
     oe: list[int] = []
@@ -160,9 +166,12 @@ def _char_map(text: str, changed: dict[str, str], irregular: set[str]) -> Offset
     if len(irregular) > 256:  # a huge character class scans slowly: mark them with NULs
         marked = text.translate(dict.fromkeys(map(ord, irregular), "\x00"))
         spans = [m.span() for m in _NUL_RUNS.finditer(marked)]  # (a real NUL is harmless)
+    elif within is not None:
+        finditer = _runs_re("".join(sorted(irregular))).finditer
+        spans = [m.span() for i, j in within for m in finditer(text, i, j)]
     else:
         spans = [m.span() for m in _runs_re("".join(sorted(irregular))).finditer(text)]
-    if len(spans) > 64 and len(spans) * 64 > len(text):  # dense: one bulk pass
+    if len(spans) > 64 and len(spans) * 4 > len(text):  # dense: one bulk pass
         spans = [(0, len(text))]
     for i, j in spans:
         if i > last:
@@ -171,6 +180,16 @@ def _char_map(text: str, changed: dict[str, str], irregular: set[str]) -> Offset
             oe.append(i)
             lin.append(True)
             n += i - last
+        if j - i == 1:  # the common case: one irregular char on its own
+            size = len(changed.get(text[i], text[i]))
+            if size:
+                vs.append(n)
+                os.append(i)
+                oe.append(j)
+                lin.append(size == 1)
+            n += size
+            last = j
+            continue
         run = text[i:j]
         lens = list(map(len, map(changed.get, run, run)))  # changed.get(c, c), in C
         ends = list(accumulate(lens, initial=n))
@@ -191,15 +210,38 @@ def _char_map(text: str, changed: dict[str, str], irregular: set[str]) -> Offset
     return OffsetMap(vs, os, oe, lin, n)
 
 
+def _qruns(mask: bytes) -> list[tuple[int, int]] | None:
+    """Runs of '?' in an `ascii_mask` (non-ASCII chars and literal '?'), found with
+    `bytes.find` (memchr) and an anchored match per run; None when they are so many
+    that whole-text passes are cheaper."""
+    n = len(mask)
+    most = max(16, n // 32)
+    runs: list[tuple[int, int]] = []
+    find = mask.find
+    match = _QRUN.match
+    i = find(b"?")
+    while i >= 0:
+        m = match(mask, i)
+        assert m is not None
+        j = m.end()
+        runs.append((i, j))
+        if len(runs) > most:
+            return None
+        i = find(b"?", j)
+    return runs
+
+
 def _per_char(text: str, cache: _CharCache, fold_ascii: bool) -> tuple[str, OffsetMap | None]:
     """Apply the cached per-char rewrite to the non-ASCII chars (and `str.lower` to the
-    rest when `fold_ascii`: safe, as no folded char other than Cherokee lower-cases)."""
-    n = len(text)
+    rest when `fold_ascii`: safe, as no folded char other than Cherokee lower-cases).
+    With few non-ASCII runs, only those runs go through the per-char machinery: the
+    ASCII between them is copied (or lower-cased on the fast ASCII path)."""
     mask = ascii_mask(text)
-    runs = [m.span() for m in _QRUN.finditer(mask)]
-    whole = len(runs) > 16 and len(runs) * 32 > n
-    spread = "".join([text[i:j] for i, j in runs]) if not whole else ""
-    chars = set(text).difference(_ASCII) if whole else set(spread)
+    runs = _qruns(mask)
+    if runs is None:
+        chars = set(text).difference(_ASCII)
+    else:
+        chars = set("".join([text[i:j] for i, j in runs]))
     cherokee = fold_ascii and not _CHEROKEE.isdisjoint(chars)
     if cherokee and mask.count(b"?") <= _BULK_MIN:  # the old path might lower() it all
         return _rewrite(text, nonascii_runs(text), cache.fn, True)
@@ -208,6 +250,11 @@ def _per_char(text: str, cache: _CharCache, fold_ascii: bool) -> tuple[str, Offs
         table = {ord(c): o for c, o in changed.items()} | _ASCII_LOWER
         out = text.translate(table)
         return out, (_char_map(text, changed, irregular) if irregular else None)
+    if runs is not None:
+        if not changed and not fold_ascii:
+            return text, None
+        out = _splice(text, runs, {ord(c): o for c, o in changed.items()}, fold_ascii)
+        return out, (_char_map(text, changed, irregular, runs) if irregular else None)
     if not changed:
         return (text.lower() if fold_ascii else text), None
     if len(changed) <= _MAX_REPLACE and changed.keys().isdisjoint("".join(changed.values())):
@@ -215,23 +262,33 @@ def _per_char(text: str, cache: _CharCache, fold_ascii: bool) -> tuple[str, Offs
         for c, o in changed.items():
             out = out.replace(c, o)
     else:
-        table = {ord(c): o for c, o in changed.items()}
-        if whole:
-            out = text.translate(table)
-        else:
-            parts: list[str] = []
-            pos = 0
-            for i, j in runs:
-                parts.append(text[pos:i])
-                parts.append(text[i:j].translate(table))
-                pos = j
-            parts.append(text[pos:])
-            out = "".join(parts)
+        out = text.translate({ord(c): o for c, o in changed.items()})
     if fold_ascii:
         out = out.lower()
     if not irregular:
         return out, None
     return out, _char_map(text, changed, irregular)
+
+
+def _splice(text: str, runs: list[tuple[int, int]], table: dict[int, str], lower: bool) -> str:
+    """`text` with `table` applied to its non-ASCII runs, and `str.lower` to everything
+    when `lower` (run by run: lowering an ASCII slice is much faster than lowering a
+    string holding other characters; per run is exact, as no run can hold a capital
+    sigma, the one character whose lower case depends on its neighbours)."""
+    parts: list[str] = []
+    pos = 0
+    for i, j in runs:
+        gap = text[pos:i]
+        run = text[i:j].translate(table)
+        if lower:
+            gap = gap.lower()
+            run = run.lower()
+        parts.append(gap)
+        parts.append(run)
+        pos = j
+    gap = text[pos:]
+    parts.append(gap.lower() if lower else gap)
+    return "".join(parts)
 
 
 def ascii_mask(text: str) -> bytes:

@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from aupguard.text import triggers
+from aupguard.text._words import word_stages
 from aupguard.text.confusables import fold_stage, nfkc_stage
-from aupguard.text.leet import join_stage, leet_stage, repeat_stage
 from aupguard.text.markup import html_to_text
 from aupguard.text.offsets import OffsetMap
 from aupguard.text.triggers import Hit
@@ -77,11 +77,8 @@ class NormalisedText:
         view = self.plain
         text, m = fold_stage(view.text)
         view = _chain(view, text, m)
-        text, m = join_stage(view.text)
-        view = _chain(view, text, m)
-        view = View(leet_stage(view.text), view.maps)  # 1:1, same maps
-        text, m = repeat_stage(view.text)
-        return _chain(view, text, m)
+        _joined, jmap, text, rmap = word_stages(view.text)  # join, leet (1:1), repeat
+        return _chain(_chain(view, text, jmap), text, rmap)
 
     @property
     def trigger_hits(self) -> dict[str, list[Hit]]:
