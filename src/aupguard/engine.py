@@ -112,11 +112,17 @@ class Checker:
             pack = load_pack(pack)
         self.pack: Pack = pack
         self._today = today
-        self._plans: dict[tuple[str, frozenset[str], str, str], _Plan] = {}
+        self._plans: dict[tuple[str, str, str | None, str, str], _Plan] = {}
         self._lock = threading.Lock()
 
     def _plan(self, message: Message) -> _Plan:
-        key = (message.author.role, where_of(message), message.channel, message.audience)
+        key = (
+            message.author.role,
+            message.account,
+            message.device,
+            message.channel,
+            message.audience,
+        )
         plan = self._plans.get(key)
         if plan is not None:
             return plan

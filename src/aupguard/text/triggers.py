@@ -112,6 +112,10 @@ def _compiled() -> _Compiled:
         return _state.compiled
 
 
+def _on_match(pattern: int, _start: int, end: int, _flags: int, found: object) -> None:
+    found.append((end, pattern))  # type: ignore[attr-defined]
+
+
 def scan(folded: str) -> dict[str, list[Hit]]:
     """Every registered trigger in `folded`, grouped by the group that registered it,
     each group's hits in order of position."""
@@ -119,23 +123,27 @@ def scan(folded: str) -> dict[str, list[Hit]]:
     found: dict[str, list[Hit]] = {}
     if compiled.database is None:
         return found
-    values = compiled.values
     matches: list[tuple[int, int]] = []
-
-    def on_match(pattern: int, _start: int, end: int, _flags: int, _ctx: object) -> None:
-        matches.append((end, pattern))
-
-    haystack = f" {scan_text(folded)} ".encode("ascii")
-    compiled.database.scan(haystack, match_event_handler=on_match, scratch=compiled.scratch())
+    haystack = b" " + folded.encode("ascii", "replace").translate(_TABLE) + b" "
+    compiled.database.scan(
+        haystack, match_event_handler=_on_match, context=matches, scratch=compiled.scratch()
+    )
+    if not matches:
+        return found
     # `end` is exclusive in the padded haystack: the word ends 2 earlier when the key has
     # a closing space (one for that space, one for the padding), else 1 earlier.
     matches.sort()
+    values = compiled.values
     for end, pattern in matches:
         length, closed, entries = values[pattern]
         start = end - length
         stop = end - 2 if closed else end - 1
         for group, tag, phrase in entries:
-            found.setdefault(group, []).append(Hit(start, stop, phrase, tag))
+            hit = Hit(start, stop, phrase, tag)
+            try:
+                found[group].append(hit)
+            except KeyError:
+                found[group] = [hit]
     return found
 
 
