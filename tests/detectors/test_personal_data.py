@@ -333,3 +333,40 @@ def test_partial_birth_dates(text: str, expected: str) -> None:
 
 def test_aged_with_a_later_year_is_not_a_birth_date() -> None:
     assert spans("aged 40 in 1985 he moved here", "DATE_OF_BIRTH") == []
+
+
+def test_addresses_on_one_line_and_a_quoted_line_are_judged_per_line() -> None:
+    text = (
+        "Contact a.bell@acme-lettings.co.uk or c.dunn@acme-lettings.co.uk today\n"
+        "> From: e.fox@acme-lettings.co.uk\n"
+        "and a.bell@acme-lettings.co.uk again, or jo dot fox at gmail dot com"
+    )
+    found = [(text[f.start : f.end], round(f.score, 2)) for f in run(text)]
+    assert found == [
+        ("a.bell@acme-lettings.co.uk", 0.7),
+        ("c.dunn@acme-lettings.co.uk", 0.7),
+        ("e.fox@acme-lettings.co.uk", 0.45),  # a quoted header: already known to readers
+        ("a.bell@acme-lettings.co.uk", 0.7),
+        ("jo dot fox at gmail dot com", 0.95),
+    ]
+
+
+def test_an_account_number_counts_only_near_a_sort_code_or_an_account_word() -> None:
+    near = "sort code 20-00-00, then 12345678"
+    far = "sort code 20-00-00" + " filler" * 12 + " 12345678"
+    assert spans(near, "BANK_ACCOUNT") == ["12345678"]
+    assert spans(far, "BANK_ACCOUNT") == []
+
+
+def test_a_postcode_just_after_a_street_raises_the_street_score() -> None:
+    close = {f.entity: f.score for f in run("Meet at 14 Elm Grove, SS9 2RL.")}
+    apart = {f.entity: f.score for f in run("Meet at 14 Elm Grove." + " x" * 30 + " SS9 2RL")}
+    assert close["STREET_ADDRESS"] > apart["STREET_ADDRESS"]
+
+
+def test_many_overlapping_details_resolve_to_the_strongest() -> None:
+    text = " ".join(f"card 4111 1111 1111 1111 and jo{i}@gmail.com" for i in range(300))
+    found = run(text)
+    assert sum(f.entity == "CARD_NUMBER" for f in found) == 300
+    assert sum(f.entity == "EMAIL_ADDRESS" for f in found) == 300
+    assert not any(f.entity == "BANK_ACCOUNT" for f in found)  # inside the card numbers

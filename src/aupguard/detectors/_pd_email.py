@@ -44,14 +44,9 @@ _HIDDEN_GATE = re.compile(
 )
 
 
-def quoted_attribution(t: str, s: int) -> bool:
-    """An address in a quoted reply's attribution ("On Mon, Jo <jo@x.org> wrote:") or a
-    header line (From:, Cc:), or in quoted text ('> ...')."""
-    ls = t.rfind("\n", 0, s) + 1
-    return _quoted_line(t, ls)
-
-
 def _quoted_line(t: str, ls: int) -> bool:
+    """The line starting at `ls` is a quoted reply's attribution ("On Mon, Jo <jo@x.org>
+    wrote:"), a header line (From:, Cc:) or quoted text ('> ...')."""
     le = t.find("\n", ls)
     le = len(t) if le < 0 else le
     line = t[ls:le]
@@ -99,19 +94,18 @@ class _Judge:
     """Per-message state for judging addresses: the council's domains, and which lines
     are quoted or header lines (decided once per line)."""
 
-    __slots__ = ("hosts", "dotted", "quoted", "domains", "t", "pos", "ls")
+    __slots__ = ("hosts", "dotted", "quoted", "t", "pos", "ls")
 
     def __init__(self, ctx: Context, t: str) -> None:
         self.hosts, self.dotted = council_hosts(ctx.council.email_domains, ctx.council.website)
         self.quoted: dict[int, bool] = {}
-        self.domains: dict[str, str | None] = {}  # address -> its lower-cased domain, or None
         self.t = t
         self.pos = 0  # where the last address started, and the start of its line
         self.ls = 0
 
     def _domain(self, value: str) -> str | None:
         """The address's domain, or None when the address is never personal data: the
-        council's own, a role mailbox, a mailing list (the same for every occurrence)."""
+        council's own, a role mailbox, a mailing list."""
         local, _, domain = value.rpartition("@")
         domain = domain.lower()
         host = domain.rstrip(".")
@@ -126,10 +120,7 @@ class _Judge:
 
     def cand(self, s: int, e: int, value: str, out: list[Cand], bonus: float = 0.0) -> None:
         t = self.t
-        if value in self.domains:
-            domain = self.domains[value]
-        else:
-            domain = self.domains[value] = self._domain(value)
+        domain = self._domain(value)
         if domain is None:
             return
         # the line's start, searched back only to the last address's (addresses come in

@@ -91,12 +91,18 @@ _BANK_ENTITIES = frozenset({"SORT_CODE", "BANK_ACCOUNT", "IBAN"})
 def _resolve(cands: list[Cand]) -> list[Cand]:
     """Keep the strongest of overlapping candidates (a card beats the account inside it)."""
     kept: list[Cand] = []
-    # characters already claimed by a kept candidate: a linear check however many there are
-    taken = bytearray(max(c.end for c in cands) + 1)
-    for c in sorted(cands, key=lambda c: (-c.score, c.start - c.end)):
-        if taken.find(1, c.start, c.end) < 0:
-            kept.append(c)
-            taken[c.start : c.end] = b"\x01" * (c.end - c.start)
+    ranked = sorted(cands, key=lambda c: (-c.score, c.start - c.end))
+    if len(cands) <= 16:
+        for c in ranked:
+            if all(c.end <= k.start or c.start >= k.end for k in kept):
+                kept.append(c)
+    else:
+        # characters already claimed by a kept candidate: linear however many there are
+        taken = bytearray(max(c.end for c in cands) + 1)
+        for c in ranked:
+            if taken.find(1, c.start, c.end) < 0:
+                kept.append(c)
+                taken[c.start : c.end] = b"\x01" * (c.end - c.start)
     kept.sort(key=lambda c: c.start)
     return kept
 
