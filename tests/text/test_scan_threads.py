@@ -7,7 +7,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 from _text_reference import normalise as reference
 
-from aupguard.text import normalise
+from aupguard.text import View, normalise
 
 TEXTS = [
     "Visit www.example.com, f u c k this, sh1t h3ll0 b!tch, fuuuuck, x@y.com 0800 123",
@@ -43,3 +43,20 @@ def test_cap_and_rescan_paths_match_reference() -> None:
         assert [new.folded.to_original(i, i + 1) for i in range(n)] == [
             old.folded.to_original(i, i + 1) for i in range(n)
         ]
+
+
+def test_lazy_maps_shared_between_threads() -> None:
+    """Offset maps are built on first lookup; threads racing that first lookup on one
+    NormalisedText all get the single-threaded answer."""
+    texts = ["Straße ﬁne 요즘 Ｆｕ wwwww sh1t " * 50, "e\u0301 fuuuuck l33t " * 80]
+    for text in texts:
+        expected = normalise(text)
+        want = [expected.folded.to_original(i, i + 1) for i in range(len(expected.folded.text))]
+        shared = normalise(text)
+        folded = shared.folded
+
+        def mapped(_k: int, folded: View = folded) -> list[tuple[int, int]]:
+            return [folded.to_original(i, i + 1) for i in range(len(folded.text))]
+
+        with ThreadPoolExecutor(max_workers=8) as pool:
+            assert list(pool.map(mapped, range(16))) == [want] * 16

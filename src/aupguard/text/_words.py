@@ -4,27 +4,58 @@
 same results while touching only the places `_scan` reports: most texts have no join
 trigger, a few tokens to decode and a few letter runs ("www"), so the per-message cost is
 one C-level scan plus a little work per report. After a join changes the text, the
-joined text is rescanned; after leet decoding changes letters, letter runs are rescanned.
-A text with too many reports (pathological input) runs the stage functions instead.
+joined text is rescanned. Leet decoding only changes characters inside the tokens it
+decodes, and a run of one letter never crosses a token boundary, so letter runs are
+recounted inside those tokens only. A text with too many reports (pathological input)
+runs the stage functions instead.
 """
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
+
 from aupguard.text import _scan
 from aupguard.text.leet import (
+    _BANG,
+    _BANG_TABLE,
     _EMAIL_TAIL,
-    _LEET_TAB,
-    _decode_token,
+    LEET_BYTES,
     join_stage,
     leet_stage,
     repeat_stage,
+    runs_map,
 )
-from aupguard.text.offsets import Builder, OffsetMap
+from aupguard.text.offsets import OffsetMap
 
 # token characters of a `_scan.mask` -> 'x', token boundaries -> ' '
 _BOUNDARY = bytes(ord("x") if b in _scan.TOKEN_BYTES else 32 for b in range(256))
+_TOKEN_BYTES = _scan.TOKEN_BYTES
+
+
+def _mask_classes() -> bytes:
+    """`_scan.mask` byte -> the class `leet._LEET_TAB` gives the character it stands for:
+    letters 'a', leet digits '1', 2 6 9 '2', @ $ '@', ! | '!', _ * '_', others ' '."""
+    tab = bytearray(b" " * 256)
+    for c in b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ":
+        tab[c] = ord("a")
+    for src, cls in ((b"1", b"1"), (b"2", b"2"), (b"@", b"@"), (b"!|", b"!"), (b"_*", b"_")):
+        for c in src:
+            tab[c] = cls[0]
+    return bytes(tab)
+
+
+_CLASS = _mask_classes()
+_RUN = re.compile(r"([A-Za-z])\1\1+")  # 3+ of one letter (within one decoded token)
 
 Words = tuple[str, OffsetMap | None, str, OffsetMap | None]
+
+
+def _slow(text: str) -> Words:
+    joined, jmap = join_stage(text)
+    decoded = leet_stage(joined)
+    out, rmap = repeat_stage(decoded)
+    return joined, jmap, out, rmap
 
 
 def _token_start(mask: bytes, end: int) -> int:
@@ -41,56 +72,68 @@ def _token_start(mask: bytes, end: int) -> int:
         width *= 4
 
 
-def _slow(text: str) -> Words:
-    joined, jmap = join_stage(text)
-    decoded = leet_stage(joined)
-    out, rmap = repeat_stage(decoded)
-    return joined, jmap, out, rmap
+def _runs(ends: list[int]) -> list[tuple[int, int]]:
+    """Maximal letter runs [start, end) from REPEAT report ends (sorted)."""
+    runs: list[tuple[int, int]] = []
+    prev = -2
+    for e in ends:
+        if e == prev + 1:
+            runs[-1] = (runs[-1][0], e)
+        else:
+            runs.append((e - 3, e))
+        prev = e
+    return runs
 
 
-def _leet(text: str, mask: bytes, hits: _scan.Hits) -> str:
-    """`leet_stage(text)` given the LEET reports for `text` (`mask` is its mask)."""
+def _leet(
+    text: str, mask: bytes, leet_ends: list[int], runs: list[tuple[int, int]]
+) -> tuple[str, list[tuple[int, int]]]:
+    """`leet_stage(text)` given the LEET report ends for `text` (`mask` is its mask), and
+    the letter runs of the result given those of `text`."""
     parts: list[str] = []
     copied = 0
-    token_bytes = _scan.TOKEN_BYTES
-    for to in sorted(t for ident, _f, t in hits if ident == _scan.LEET):
-        end = to if mask[to - 1] in token_bytes else to - 1
-        start = _token_start(mask, end)
+    starts: list[int] = []  # decoded tokens, in order
+    stops: list[int] = []
+    new_runs: list[tuple[int, int]] = []
+    for to in leet_ends:
+        end = to if mask[to - 1] in _TOKEN_BYTES else to - 1
+        lo = end - 64 if end > 64 else 0
+        p = mask[lo:end].translate(_BOUNDARY).rfind(b" ")
+        start = lo + p + 1 if p >= 0 else _token_start(mask, end)
         tok = text[start:end]
         if "@" in tok and tok[0] != "@" and _EMAIL_TAIL.match(text, end):
             continue  # an email address keeps its structure
-        decoded = _decode_token(tok, tok.encode("ascii").translate(_LEET_TAB))
-        if decoded is not None and decoded != tok:
-            parts.append(text[copied:start])
-            parts.append(decoded)
-            copied = end
+        cls = mask[start:end].translate(_CLASS)
+        if b"2" in cls:
+            continue
+        letters = cls.count(b"a")
+        if letters == 0 or cls.count(b"1") > letters:
+            continue
+        decoded = tok.encode().translate(LEET_BYTES).decode()
+        if b"!" in cls:
+            decoded = _BANG.sub(lambda b: b.group().translate(_BANG_TABLE), decoded)
+        if decoded == tok:
+            continue
+        parts.append(text[copied:start])
+        parts.append(decoded)
+        copied = end
+        starts.append(start)
+        stops.append(end)
+        if end - start > 2:
+            for m in _RUN.finditer(decoded):
+                new_runs.append((start + m.start(), start + m.end()))
     if not parts:
-        return text
+        return text, runs
     parts.append(text[copied:])
-    return "".join(parts)
-
-
-def _repeat(text: str, hits: _scan.Hits) -> tuple[str, OffsetMap | None]:
-    """`repeat_stage(text)` given the REPEAT reports for `text`."""
-    ends = sorted(to for ident, _frm, to in hits if ident >= _scan.REPEAT)
-    if not ends:
-        return text, None
-    out = Builder()
-    pos = 0
-    k = 0
-    count = len(ends)
-    while k < count:
-        start = ends[k] - 3  # text[start:end] is one letter repeated
-        end = ends[k]
-        k += 1
-        while k < count and ends[k] == end + 1:
-            end += 1
-            k += 1
-        out.keep(text[pos : start + 1], pos)
-        out.put(text[start + 1], start + 1, end)
-        pos = end
-    out.keep(text[pos:], pos)
-    return out.build()
+    kept = []
+    for s, e in runs:  # a run lies wholly inside one token or outside all of them
+        k = bisect_right(starts, s) - 1
+        if k < 0 or stops[k] < e:
+            kept.append((s, e))
+    if new_runs:
+        kept.extend(new_runs)
+        kept.sort()
+    return "".join(parts), kept
 
 
 def word_stages(text: str) -> Words:
@@ -110,12 +153,13 @@ def word_stages(text: str) -> Words:
                 decoded = leet_stage(joined)
                 out, rmap = repeat_stage(decoded)
                 return joined, jmap, out, rmap
-    decoded = _leet(joined, data, hits)
-    if decoded is not joined:
-        rhits = _scan.scan_repeat(decoded.encode("ascii", "replace"))
-        if rhits is None:
-            out, rmap = repeat_stage(decoded)
-            return joined, jmap, out, rmap
-        hits = rhits
-    out, rmap = _repeat(decoded, hits)
+    leet_ends = sorted([t for ident, _f, t in hits if ident == _scan.LEET])
+    runs = _runs(sorted([t for ident, _f, t in hits if ident >= _scan.REPEAT]))
+    if leet_ends:
+        decoded, runs = _leet(joined, data, leet_ends, runs)
+    else:
+        decoded = joined
+    if not runs:
+        return joined, jmap, decoded, None
+    out, rmap = runs_map(decoded, runs)
     return joined, jmap, out, rmap

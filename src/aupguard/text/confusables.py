@@ -210,6 +210,18 @@ def _char_map(
     return OffsetMap(vs, os, oe, lin, n)
 
 
+def _lazy_map(
+    out: str,
+    text: str,
+    changed: dict[str, str],
+    irregular: set[str],
+    within: list[tuple[int, int]] | None = None,
+) -> OffsetMap:
+    """The `_char_map` for `text` -> `out`, built on first lookup (`changed`, `irregular`
+    and `within` are this call's own, never modified later)."""
+    return OffsetMap.lazy(lambda: _char_map(text, changed, irregular, within), len(out))
+
+
 def _qruns(mask: bytes) -> list[tuple[int, int]] | None:
     """Runs of '?' in an `ascii_mask` (non-ASCII chars and literal '?'), found with
     `bytes.find` (memchr) and an anchored match per run; None when they are so many
@@ -249,12 +261,12 @@ def _per_char(text: str, cache: _CharCache, fold_ascii: bool) -> tuple[str, Offs
     if cherokee:  # many non-ASCII chars: per char, ASCII lowered, Cherokee left as it is
         table = {ord(c): o for c, o in changed.items()} | _ASCII_LOWER
         out = text.translate(table)
-        return out, (_char_map(text, changed, irregular) if irregular else None)
+        return out, (_lazy_map(out, text, changed, irregular) if irregular else None)
     if runs is not None:
         if not changed and not fold_ascii:
             return text, None
         out = _splice(text, runs, {ord(c): o for c, o in changed.items()}, fold_ascii)
-        return out, (_char_map(text, changed, irregular, runs) if irregular else None)
+        return out, (_lazy_map(out, text, changed, irregular, runs) if irregular else None)
     if not changed:
         return (text.lower() if fold_ascii else text), None
     if len(changed) <= _MAX_REPLACE and changed.keys().isdisjoint("".join(changed.values())):
@@ -267,7 +279,7 @@ def _per_char(text: str, cache: _CharCache, fold_ascii: bool) -> tuple[str, Offs
         out = out.lower()
     if not irregular:
         return out, None
-    return out, _char_map(text, changed, irregular)
+    return out, _lazy_map(out, text, changed, irregular)
 
 
 def _splice(text: str, runs: list[tuple[int, int]], table: dict[int, str], lower: bool) -> str:

@@ -108,6 +108,7 @@ _LEET_TAB = _table(
     b" ",
 )
 _LEET = str.maketrans("0134578@$", "oieastbas")
+LEET_BYTES = bytes.maketrans(b"0134578@$", b"oieastbas")
 _BANG = re.compile(r"(?<=[a-z])[!|](?=[a-z])", re.IGNORECASE)
 _BANG_TABLE = str.maketrans("!|", "il")
 _EMAIL_TAIL = re.compile(r"\.[A-Za-z]")
@@ -184,15 +185,55 @@ def repeat_stage(text: str) -> tuple[str, OffsetMap | None]:
     q = same.find(b"\x00\x00", 1)  # chars q-1, q, q+1 are one letter
     if q < 0:
         return text, None
-    out = Builder()
-    pos = 0
+    runs: list[tuple[int, int]] = []
     while q >= 0:
         run_end = _ZERO_RUN.match(same, q)
         assert run_end is not None
         j = run_end.end()  # text[q-1:j] is one letter repeated (3+ times)
-        out.keep(text[pos:q], pos)
-        out.put(text[q], q, j)
-        pos = j
+        runs.append((q - 1, j))
         q = same.find(b"\x00\x00", j + 1)
-    out.keep(text[pos:], pos)
-    return out.build()
+    return runs_map(text, runs)
+
+
+def runs_map(text: str, runs: list[tuple[int, int]]) -> tuple[str, OffsetMap]:
+    """`text` with each run [s, e) of one letter (sorted, 3+ long) cut to its first two
+    letters, the second mapping to text[s + 1:e]. The map is built on first lookup."""
+    pos = 0
+    pieces: list[str] = []
+    for s, e in runs:
+        pieces.append(text[pos : s + 2])
+        pos = e
+    pieces.append(text[pos:])
+    out = "".join(pieces)
+    n = len(text)
+    return out, OffsetMap.lazy(lambda: _runs_map(runs, n), len(out))
+
+
+def _runs_map(runs: list[tuple[int, int]], n: int) -> OffsetMap:
+    """Segments for `runs_map`: text before each run up to its first letter copied, its
+    second letter mapping to the rest of the run, the text after the last run copied."""
+    vs: list[int] = []
+    os: list[int] = []
+    oe: list[int] = []
+    lin: list[bool] = []
+    pos = 0  # source position reached
+    k = 0  # output position reached
+    for s, e in runs:
+        vs.append(k)
+        os.append(pos)
+        oe.append(s + 1)
+        lin.append(True)
+        k += s + 1 - pos
+        vs.append(k)
+        os.append(s + 1)
+        oe.append(e)
+        lin.append(False)
+        k += 1
+        pos = e
+    if pos < n:
+        vs.append(k)
+        os.append(pos)
+        oe.append(n)
+        lin.append(True)
+        k += n - pos
+    return OffsetMap(vs, os, oe, lin, k)

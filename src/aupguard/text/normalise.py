@@ -18,7 +18,6 @@ character. No view character is ever inserted without a source.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
 
 from aupguard.text import triggers
 from aupguard.text._words import word_stages
@@ -41,56 +40,73 @@ class View:
         """Map a [start, end) span of this view to the smallest span of the original
         covering the sources of those characters. Out-of-range input is clamped; an
         empty span maps to an empty span at the corresponding position."""
-        if not self.maps:
+        maps = self.maps
+        if len(maps) == 1:
+            return maps[0].span(start, end)
+        if not maps:
             n = len(self.text)
             start = min(max(start, 0), n)
             return start, min(max(end, start), n)
-        for m in reversed(self.maps):
+        for m in reversed(maps):
             start, end = m.span(start, end)
         return start, end
 
 
-def _chain(base: View, text: str, new: OffsetMap | None) -> View:
-    return View(text, base.maps if new is None else (*base.maps, new))
-
-
 class NormalisedText:
-    """The original text and its normalised views, computed lazily (each at most once)."""
+    """The original text and its normalised views, computed lazily. Two threads asking
+    for a view at once may both build it; they build the same thing, and one is kept."""
 
-    __slots__ = ("original", "html", "__dict__")
+    __slots__ = ("original", "html", "_plain", "_folded", "_trigger_hits")
 
     def __init__(self, original: str, html: bool = False) -> None:
         self.original = original
         self.html = html
+        self._plain: View | None = None
+        self._folded: View | None = None
+        self._trigger_hits: tuple[int, dict[str, list[Hit]]] | None = None
 
-    @cached_property
+    @property
     def plain(self) -> View:
-        view = View(self.original)
-        if self.html:
-            text, m = html_to_text(self.original)
-            view = _chain(view, text, m)
-        text, m = nfkc_stage(view.text)
-        return _chain(view, text, m)
+        view = self._plain
+        if view is None:
+            text = self.original
+            maps: list[OffsetMap] = []
+            if self.html:
+                text, m = html_to_text(text)
+                if m is not None:
+                    maps.append(m)
+            text, m = nfkc_stage(text)
+            if m is not None:
+                maps.append(m)
+            view = self._plain = View(text, tuple(maps))
+        return view
 
-    @cached_property
+    @property
     def folded(self) -> View:
-        view = self.plain
-        text, m = fold_stage(view.text)
-        view = _chain(view, text, m)
-        _joined, jmap, text, rmap = word_stages(view.text)  # join, leet (1:1), repeat
-        return _chain(_chain(view, text, jmap), text, rmap)
+        view = self._folded
+        if view is None:
+            plain = self.plain
+            maps = list(plain.maps)
+            text, m = fold_stage(plain.text)
+            if m is not None:
+                maps.append(m)
+            _joined, jmap, text, rmap = word_stages(text)  # join, leet (1:1), repeat
+            if jmap is not None:
+                maps.append(jmap)
+            if rmap is not None:
+                maps.append(rmap)
+            view = self._folded = View(text, tuple(maps))
+        return view
 
     @property
     def trigger_hits(self) -> dict[str, list[Hit]]:
         """Every detector's trigger words in the folded view, found in one scan (see
         `triggers`); rescanned only if a detector registered triggers since."""
-        cached = self.__dict__.get("_trigger_hits")
+        cached = self._trigger_hits
         current = triggers.version()
         if cached is None or cached[0] != current:
-            cached = (current, triggers.scan(self.folded.text))
-            self.__dict__["_trigger_hits"] = cached
-        hits: dict[str, list[Hit]] = cached[1]
-        return hits
+            cached = self._trigger_hits = (current, triggers.scan(self.folded.text))
+        return cached[1]
 
 
 def normalise(text: str, html: bool = False) -> NormalisedText:

@@ -11,45 +11,65 @@ text cheap (one segment) and lets a lookup be two bisections.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 from itertools import accumulate
 
 
 class OffsetMap:
-    """Maps spans of one stage's output back to spans of that stage's input."""
+    """Maps spans of one stage's output back to spans of that stage's input.
 
-    __slots__ = ("_vs", "_os", "_oe", "_lin", "_n")
+    A map can be *lazy* (`OffsetMap.lazy`): its segments are built on the first lookup,
+    as most views are read but never mapped back (a message with no findings). The
+    segments are stored as one tuple, so a thread racing the build sees either none or
+    all of them; two racing builds give the same segments."""
+
+    __slots__ = ("_seg", "_make", "_n")
 
     def __init__(
         self, vs: list[int], os: list[int], oe: list[int], lin: list[bool], n: int
     ) -> None:
-        self._vs = vs  # view start of each segment (sorted, first is 0 when n > 0)
-        self._os = os  # source start of each segment
-        self._oe = oe  # source end of each segment
-        self._lin = lin  # True: 1:1 slice; False: every char maps to [os, oe)
+        # view start of each segment (sorted, first is 0 when n > 0), its source start
+        # and end, and whether it is a 1:1 slice (True) or every char maps to [os, oe)
+        self._seg: tuple[list[int], list[int], list[int], list[bool]] | None = (vs, os, oe, lin)
+        self._make: Callable[[], OffsetMap] | None = None
         self._n = n  # length of the output text
 
-    def _pos(self, p: int) -> int:
-        """Source position of the boundary before output char p (p == n: after the last)."""
-        if not self._vs:
-            return 0
-        if p >= self._n:
-            return self._oe[-1]
-        i = bisect_right(self._vs, p) - 1
-        return self._os[i] + (p - self._vs[i]) if self._lin[i] else self._os[i]
+    @classmethod
+    def lazy(cls, make: Callable[[], OffsetMap], n: int) -> OffsetMap:
+        """A map for an output of n chars whose segments `make()` builds when needed."""
+        m = cls.__new__(cls)
+        m._seg = None
+        m._make = make
+        m._n = n
+        return m
+
+    def _segments(self) -> tuple[list[int], list[int], list[int], list[bool]]:
+        seg = self._seg
+        if seg is None:
+            make = self._make
+            assert make is not None
+            seg = make()._segments()
+            self._seg = seg
+        return seg
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Smallest source span covering the sources of output chars [start, end)."""
         n = self._n
         start = min(max(start, 0), n)
         end = min(max(end, 0), n)
-        if end <= start:
-            p = self._pos(start)
+        vs, os, oe, lin = self._seg or self._segments()
+        if not vs:
+            return 0, 0
+        if end <= start:  # the boundary before output char start (after the last: end)
+            if start >= n:
+                return oe[-1], oe[-1]
+            i = bisect_right(vs, start) - 1
+            p = os[i] + (start - vs[i]) if lin[i] else os[i]
             return p, p
-        vs = self._vs
         i = bisect_right(vs, start) - 1
-        a = self._os[i] + (start - vs[i]) if self._lin[i] else self._os[i]
+        a = os[i] + (start - vs[i]) if lin[i] else os[i]
         j = bisect_right(vs, end - 1) - 1
-        b = self._os[j] + (end - vs[j]) if self._lin[j] else self._oe[j]
+        b = os[j] + (end - vs[j]) if lin[j] else oe[j]
         return a, b
 
 
