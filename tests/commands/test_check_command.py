@@ -172,3 +172,18 @@ def test_jsonl_accepts_attachments_and_rejects_bad_ones(
     assert "copyright" in {f["category"] for f in out[0]["findings"]}
     assert out[1]["findings"] == []
     assert out[2]["error"].startswith('each of "attachments"')
+
+
+def test_html_draft_offsets_point_into_the_markup(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    html = (
+        "<html><body><p>Ring <b>Mrs Patel</b> on 07700&nbsp;900123</p>"
+        "<script>var x = '07700 900999';</script></body></html>"
+    )
+    draft = tmp_path / "post.html"
+    draft.write_text(html)
+    main(["check", str(draft), "--policy", "leigh", "--format", "json"])
+    data = json.loads(capsys.readouterr().out)
+    phones = [f for f in data["findings"] if f["entity"] == "PHONE_NUMBER"]
+    assert [html[f["start"] : f["end"]] for f in phones] == ["07700&nbsp;900123"]
