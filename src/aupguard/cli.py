@@ -1,4 +1,4 @@
-"""The `aupguard` command.
+"""aupguard: check drafts against a council's social media, internet and email policy.
 
 Exit codes: 0 nothing to act on, 1 warn or advise, 2 hold or block, 3 usage or input error.
 """
@@ -28,7 +28,12 @@ def build_parser() -> argparse.ArgumentParser:
     from aupguard.commands.check import add_parser as add_check
     from aupguard.commands.policy import add_parser as add_policy
 
-    parser = _Parser(prog="aupguard", description=__doc__.splitlines()[0])
+    parser = _Parser(
+        prog="aupguard",
+        description=__doc__.splitlines()[0],
+        epilog="Exit codes: 0 nothing to act on, 1 warn or advise, 2 hold or block, "
+        "3 usage or input error.",
+    )
     parser.add_argument("--version", action="version", version=f"aupguard {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     add_check(sub)
