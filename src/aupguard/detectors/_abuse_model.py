@@ -45,6 +45,7 @@ class _Phrase(NamedTuple):
     core: re.Pattern[str]
     before: re.Pattern[str] | None
     unless: re.Pattern[str] | None
+    needs: re.Pattern[str] | None
 
 
 _STARRED = re.compile(r"(?<![a-z*])[a-z]+\*[a-z*]*")
@@ -95,11 +96,12 @@ _PHRASES = [
         re.compile(p.core),
         re.compile(p.before) if p.before else None,
         re.compile(p.unless) if p.unless else None,
+        re.compile(p.needs) if p.needs else None,
     )
     for p in PHRASES
 ]
 _STARRED_PHRASES = [
-    _Phrase("insult", 0.85 + 0.05 * i, re.compile(c), None, None)
+    _Phrase("insult", 0.85 + 0.05 * i, re.compile(c), None, None, None)
     for i, c in enumerate(STARRED_CORES)
 ]
 # Which phrases each trigger starts a search for.
@@ -192,6 +194,8 @@ def _raw_hits(text: str, found: Sequence[Hit]) -> list[Scored]:
     for i, where in spans.items():
         ph = _PHRASES[i]
         for a, b in windows(where, n, 100, 100):
+            if ph.needs is not None and ph.needs.search(text, a, b) is None:
+                continue
             for cm in ph.core.finditer(text, a, b):
                 if len(hits) >= 2 * _MAX_RAW:
                     return hits
@@ -209,21 +213,21 @@ def _raw_hits(text: str, found: Sequence[Hit]) -> list[Scored]:
     return hits
 
 
-_STARS = re.compile(r"\*+")
+# A star right after a lower-case letter: where a starred word ends its first letters.
+# (The literal comes first so the regex engine can jump between stars.)
+_STAR_AFTER_LETTER = re.compile(r"\*(?<=[a-z]\*)")
 
 
 def _starred(text: str) -> Iterator[re.Match[str]]:
-    """Starred words ("f**k"): found from each run of stars (a fast literal search), so
-    '*' decorations cost little."""
+    """Starred words ("f**k"): found from each star that follows a letter (a fast
+    literal search), so '*' decorations cost little."""
     done = 0
-    for m in _STARS.finditer(text):
-        if m.start() < done:
+    for m in _STAR_AFTER_LETTER.finditer(text):
+        i = p = m.start()
+        if p < done:
             continue
-        i = m.start()
-        while i > done and i > m.start() - 30 and text[i - 1].isalpha():
+        while i > done and i > p - 30 and text[i - 1].isalpha():
             i -= 1
-        if i == m.start():
-            continue
         w = _STARRED.match(text, i)
         if w is not None:
             done = w.end()
@@ -267,10 +271,13 @@ def _in_quotes(text: str, start: int, end: int, s0: int, s1: int) -> bool:
             return not (0 < i < len(text) - 1 and text[i - 1].isalpha() and text[i + 1].isalpha())
         return True
 
-    opened = next((i for i in range(start - 1, max(s0, start - 40) - 1, -1) if mark(i)), None)
-    if opened is None:
+    # the quote characters are found by a regex, so plain text costs one search
+    if not any(mark(m.start()) for m in _QUOTE_CHAR.finditer(text, max(s0, start - 40), start)):
         return False
-    return any(mark(j) for j in range(end, min(s1, end + 40)))
+    return any(mark(m.start()) for m in _QUOTE_CHAR.finditer(text, end, min(s1, end + 40)))
+
+
+_QUOTE_CHAR = re.compile(f"[{re.escape(_QUOTES)}]")
 
 
 def _counter_speech(text: str, hit: Scored) -> float:
@@ -313,8 +320,13 @@ def score_sentences(text: str, hits: Sequence[Hit] | None = None) -> list[Scored
 
 
 def trigger_hits(text: NormalisedText) -> list[Hit]:
-    """This model's hits from a NormalisedText's shared trigger scan."""
-    return _TRIGGERS.hits(text)
+    """This model's hits from a NormalisedText's shared trigger scan (read directly:
+    this runs for every message)."""
+    return text.trigger_hits.get(_GROUP, _NO_HITS)
+
+
+_GROUP = _TRIGGERS.group
+_NO_HITS: list[Hit] = []
 
 
 _WORD_RE = re.compile(r"[a-z]+")

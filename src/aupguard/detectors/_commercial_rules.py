@@ -131,9 +131,10 @@ RULES: list[RuleSpec] = [
      "opportunity", W, None),
 ]
 
-# Money amounts count once, whatever the figure; each regex runs near a "$".
-LITERALS: list[tuple[str, float, str]] = [
-    ("$", M, r"\$\d[\d,]*(?:\.\d\d)?"),
-    ("$", M, r"(?<![a-z])(?:only|make)\s+\$"),
-    ("$", S, r"(?<![a-z])for\s+only\s+\$|(?<![a-z])us\$\s?\d"),
+# Money amounts count once, whatever the figure; each regex runs near a "$", and only
+# when the text has one of the words (last field) that every match contains.
+LITERALS: list[tuple[str, float, str, str]] = [
+    ("$", M, r"\$\d[\d,]*(?:\.\d\d)?", ""),
+    ("$", M, r"(?<![a-z])(?:only|make)\s+\$", "only|make"),
+    ("$", S, r"(?<![a-z])for\s+only\s+\$|(?<![a-z])us\$\s?\d", "only|us$"),
 ]

@@ -9,13 +9,15 @@ on immutable strings, so sharing it between threads is safe).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress, islice
+from operator import itemgetter
 
 from aupguard.policy.schema import Council
 from aupguard.text import NormalisedText
-from aupguard.text.triggers import TriggerWords
+from aupguard.text.triggers import Hit, TriggerWords
 
 # Words that end a council's formal name; stripping them leaves the place name.
 _SUFFIX = re.compile(r"\s*\b(?:town|parish|city|district|borough|county|community)?\s*council\s*$",
@@ -161,12 +163,13 @@ class PhraseRules:
     found plus what could still be found cannot reach the caller's bar.
 
     `literals` are rules whose trigger is a character the word scan ignores ("$", "£"),
-    found with `str.find`; their regex runs in a short window around it. At most
+    found with `str.find`; their regex runs in a short window around it, and only if
+    the text has one of the "|"-separated words that every match contains. At most
     `limit` windows are searched in all (`_TRIES` per rule), which keeps a 1 MB message
     linear."""
 
     def __init__(self, group: str, rules: Sequence[RuleSpec],
-                 literals: Sequence[tuple[str, float, str]] = (),
+                 literals: Sequence[tuple[str, float, str, str]] = (),
                  before: int = 50, after: int = 60, limit: int = 100) -> None:
         self._rules: list[_Rule] = []
         self._by_tag: dict[str, list[int]] = {}
@@ -183,16 +186,25 @@ class PhraseRules:
                 self._add(expand(alternative), weight, None, before, after)
         words = {t: t for t in self._words}
         prefixes = {t[1:]: t for t in self._prefixes}
-        self._literals = [(lit, len(self._rules) + n, weight, re.compile(pattern))
-                          for n, (lit, weight, pattern) in enumerate(literals)]
-        self._lit_chars = tuple({lit for lit, _i, _w, _p in self._literals})
-        self._weights = [r.weight for r in self._rules] + [w for _l, _i, w, _p in self._literals]
+        self._literals = [(lit, len(self._rules) + n, weight, re.compile(pattern),
+                           tuple(filter(None, needs.split("|"))))
+                          for n, (lit, weight, pattern, needs) in enumerate(literals)]
+        self._lit_chars = tuple({lit[0] for lit in self._literals})
+        self._weights = [r.weight for r in self._rules] + [lit[2] for lit in self._literals]
+        self._neg_weights = [-w for w in self._weights]
+        self._strong = frozenset(i for i, w in enumerate(self._weights) if w >= STRONG)
+        self._group = group
         self._limit = limit
         # tag -> (phrase rules it completes, regex rules it makes worth running)
         self._table = {
             tag: (tuple(i for i in idx if self._rules[i].pattern is None),
                   tuple(i for i in idx if self._rules[i].pattern is not None))
             for tag, idx in self._by_tag.items()}
+        # tag -> its regex rules strongest first, as `scan` orders them, and their weight
+        self._todo: dict[str, tuple[list[int], float]] = {}
+        for tag, (_certain, regex) in self._table.items():
+            todo = sorted(set(regex), key=self._neg_weights.__getitem__)
+            self._todo[tag] = (todo, sum(self._weights[i] for i in todo))
         self.triggers = TriggerWords(group, words, prefixes)
 
     def _add(self, triggers: Sequence[str], weight: float, pattern: str | None,
@@ -210,39 +222,69 @@ class PhraseRules:
             if index not in self._by_tag.setdefault(tag, []):
                 self._by_tag[tag].append(index)
 
-    def scan(self, text: NormalisedText, enough: Callable[[float, bool], bool],
+    def scan(self, text: NormalisedText, need: tuple[float, float],
              saturate: float = 1e9) -> list[tuple[int, int, float]]:
         """The rules matched in the folded view as (start, end, weight), strongest
-        first, or [] when `enough(total_weight, any_strong)` cannot be met. Once the
-        phrases found add up to `saturate`, the remaining regexes are not run."""
-        hits = self.triggers.hits(text)
+        first, or [] when their weights cannot add up to what the caller needs:
+        `need[0]` when a strong phrase is among them, else `need[1]`. Once the phrases
+        found add up to `saturate` (and are enough), the remaining regexes are not run.
+        Runs for every message: the common path is a few plain loops over the distinct
+        trigger tags and the regex rules they make worth running."""
+        hits = text.trigger_hits.get(self._group, _NO_HITS)
         folded = text.folded.text
-        lits = [lit for lit in self._literals if lit[0] in folded] if any(
-            c in folded for c in self._lit_chars) else []
+        lits = _NO_LITS
+        for c in self._lit_chars:
+            if c in folded:
+                lits = [lit for lit in self._literals if lit[0] in folded]
+                break
         if not hits and not lits:
-            return []
+            return _NONE
+        need_strong, need_weak = need
         weights = self._weights
         found: dict[int, tuple[int, int]] = {}
         todo_set: set[int] = {lit[1] for lit in lits}
         table = self._table
         # The first hit of each trigger is enough for phrase rules.
-        for tag, h in {h.tag: h for h in reversed(hits)}.items():
+        first: dict[str, Hit] = {}
+        for h in reversed(hits):
+            first[h.tag] = h
+        for tag, h in first.items():
             certain, regex = table[tag]
             for i in certain:
                 if i not in found or found[i][0] > h.start:
                     found[i] = (h.start, h.end)
-            todo_set.update(regex)
-        total = sum(weights[i] for i in found)
-        strong = any(weights[i] >= STRONG for i in found)
-        todo = sorted(todo_set, key=lambda i: -weights[i])
-        rest = sum(weights[i] for i in todo)
-        strong_todo = any(weights[i] >= STRONG for i in todo)
-        if not enough(total + rest, strong or strong_todo):
-            return []
-        patterns = {i: (lit, p) for lit, i, _w, p in lits}
+            if regex:
+                todo_set.update(regex)
+        total = 0.0
+        strong = False
+        for i in found:
+            w = weights[i]
+            total += w
+            if w >= STRONG:
+                strong = True
+        if not todo_set:
+            return _NONE if total < (need_strong if strong else need_weak) else _sorted(
+                found, weights)
+        if len(first) == 1 and not lits:
+            todo, rest = self._todo[tag]  # `tag`: the only one
+        else:
+            todo = sorted(todo_set, key=self._neg_weights.__getitem__)
+            rest = 0.0
+            for i in todo:
+                rest += weights[i]
+        # the strongest rule still to run decides whether a strong phrase is possible
+        strong_todo = weights[todo[0]] >= STRONG
+        if total + rest < (need_strong if strong or strong_todo else need_weak):
+            return _NONE
+        patterns = {i: (lit, p, nd) for lit, i, _w, p, nd in lits} if lits else _NO_PATTERNS
         budget = self._limit
-        for i in todo:
-            if total >= saturate and enough(total, strong):
+        rules = self._rules
+        # Where every trigger occurs once (most messages), a rule's candidate hits are
+        # a short list; otherwise they are picked out of the hits in C.
+        repeated = len(first) < len(hits)
+        tag_list = list(map(_TAG, hits)) if repeated else _NO_TAGS
+        for n, i in enumerate(todo):
+            if total >= saturate and total >= (need_strong if strong else need_weak):
                 break
             weight = weights[i]
             rest -= weight
@@ -250,38 +292,53 @@ class PhraseRules:
             if i in patterns:
                 m = self._literal_search(folded, *patterns[i])
             else:
-                rule = self._rules[i]
+                rule = rules[i]
                 pattern = rule.pattern
                 assert pattern is not None
                 tags = rule.tags
-                tries = _TRIES
-                for h in hits:
-                    if h.tag not in tags:
-                        continue
+                tries = budget if budget < _TRIES else _TRIES
+                own: Iterable[Hit]
+                if repeated:
+                    own = islice(compress(hits, map(tags.__contains__, tag_list)), tries)
+                else:
+                    own = [h for h in hits if h.tag in tags]
+                    if len(own) > tries:
+                        own = own[:tries]
+                before, after = rule.before, rule.after
+                for h in own:
                     budget -= 1
-                    tries -= 1
-                    if rule.before < 0:
-                        m = pattern.match(folded, h.start, h.end + rule.after)
+                    if before < 0:
+                        # a trigger never follows a letter or digit (see `_search`)
+                        m = pattern.match(folded, h.start, h.end + after)
                     else:
-                        m = pattern.search(folded, max(0, h.start - rule.before),
-                                           h.end + rule.after)
-                    if m is not None or budget <= 0 or tries <= 0:
+                        start = h.start - before
+                        m = _search(pattern, folded, start if start > 0 else 0, h.end + after)
+                    if m is not None:
                         break
             if m is not None:
                 found[i] = m.span()
                 total += weight
-                strong = strong or weight >= STRONG
-            elif not enough(total + rest, strong or strong_todo):
-                return []
+                if weight >= STRONG:
+                    strong = True
+            else:
+                if strong_todo and not strong:
+                    # is a strong rule still to come? (todo is strongest first)
+                    strong_todo = n + 1 < len(todo) and weights[todo[n + 1]] >= STRONG
+                if total + rest < (need_strong if strong or strong_todo else need_weak):
+                    return _NONE
             if budget <= 0:
                 break
-        out = [(s, e, weights[i]) for i, (s, e) in found.items()]
-        out.sort(key=lambda h: (-h[2], h[0]))
-        return out
-
+        return _sorted(found, weights) if found else _NONE
 
     @staticmethod
-    def _literal_search(text: str, lit: str, pattern: re.Pattern[str]) -> re.Match[str] | None:
+    def _literal_search(text: str, lit: str, pattern: re.Pattern[str],
+                        needs: tuple[str, ...]) -> re.Match[str] | None:
+        for word in needs:
+            if word in text:
+                break
+        else:
+            if needs:
+                return None  # a word every match contains is missing
         pos = text.find(lit)
         for _ in range(_TRIES):
             if pos < 0:
@@ -294,6 +351,34 @@ class PhraseRules:
 
 
 _TRIES = 10  # windows searched per rule
+_TAG = itemgetter(3)  # Hit.tag
+_NO_HITS: list[Hit] = []
+_NO_LITS: list[tuple[str, int, float, re.Pattern[str], tuple[str, ...]]] = []
+_NONE: list[tuple[int, int, float]] = []  # shared: callers only read it
+_NO_TAGS: list[str] = []
+_NO_PATTERNS: dict[int, tuple[str, re.Pattern[str], tuple[str, ...]]] = {}
+
+
+def _sorted(found: dict[int, tuple[int, int]], weights: list[float]
+            ) -> list[tuple[int, int, float]]:
+    out = [(s, e, weights[i]) for i, (s, e) in found.items()]
+    out.sort(key=lambda h: (-h[2], h[0]))  # strongest first, then by position
+    return out
+
+
+def _search(pattern: re.Pattern[str], text: str, start: int, end: int) -> re.Match[str] | None:
+    """`pattern.search` where a match may not follow a letter or digit: checked here
+    rather than with a lookbehind, which would slow the search at every position."""
+    m = pattern.search(text, start, end)
+    while m is not None:
+        s = m.start()
+        if s == 0 or text[s - 1] not in _ALNUM:
+            return m
+        m = pattern.search(text, s + 1, end)
+    return None
+
+
+_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 _BRACE = re.compile(r"\{([^{}]*)\}")
 
 
@@ -312,4 +397,5 @@ def expand(spec: str) -> list[str]:
 def _compile(pattern: str | None) -> re.Pattern[str] | None:
     if pattern is None:
         return None
-    return re.compile(rf"(?<![a-z0-9])(?:{pattern})(?![a-z])")
+    # the match must not follow a letter or digit either: see `_search`
+    return re.compile(rf"(?:{pattern})(?![a-z])")

@@ -75,9 +75,10 @@ _RULES: list[RuleSpec] = [
 ]
 _PAYOUT = r"SIGN\d+\s+(?:for\s+)?(?:every|each)\s+(?:person|e-?mail|share|forward)"
 _PHRASES = PhraseRules("chain_letter", _RULES,
-                       [("$", M, r"\$\d+\s+(?:cash|bill)"), ("£", M, r"£\d+\s+(?:cash|note)"),
-                        ("$", S, _PAYOUT.replace("SIGN", r"\$")),
-                        ("£", S, _PAYOUT.replace("SIGN", "£"))])
+                       [("$", M, r"\$\d+\s+(?:cash|bill)", "cash|bill"),
+                        ("£", M, r"£\d+\s+(?:cash|note)", "cash|note"),
+                        ("$", S, _PAYOUT.replace("SIGN", r"\$"), "every|each"),
+                        ("£", S, _PAYOUT.replace("SIGN", "£"), "every|each")])
 _REMEDY = Remedy(
     kind="review",
     text="",
@@ -86,8 +87,7 @@ _REMEDY = Remedy(
 )
 
 
-def _enough(total: float, _strong: bool) -> bool:
-    return total >= 1.0
+_NEED = 1.0  # total weight that makes a finding, with or without a strong phrase
 
 
 class ChainLetterDetector:
@@ -116,9 +116,11 @@ class ChainLetterDetector:
 
     def detect(self, ctx: Context) -> list[Finding]:
         view = ctx.text.folded
-        hits = _PHRASES.scan(ctx.text, _enough, saturate=3.0)
+        hits = _PHRASES.scan(ctx.text, (_NEED, _NEED), saturate=3.0)
+        if not hits:
+            return []
         total = sum(w for _s, _e, w in hits)
-        if not _enough(total, False):
+        if total < _NEED:
             return []
         start, end, _w = hits[0]
         s, e = view.to_original(start, end)

@@ -27,14 +27,14 @@ _REMEDY = Remedy(
 )
 
 
-def _enough(total: float, strong: bool, length: int) -> bool:
-    """A strong phrase backed by something else (or in a short text), or several
-    weaker signals packed densely. Density (weight per 1,000 characters) keeps long
-    newsletters and mailing-list digests, which mention prices in passing, below the bar."""
-    density = total * 1000 / max(length, 300)
-    if strong and (total >= 1.5 or density >= 1.5):
-        return True
-    return total >= 1.75 and density >= 1.5
+def _need(length: int) -> tuple[float, float]:
+    """The total weight that makes a finding, with and without a strong phrase: a
+    strong phrase backed by something else (or in a short text), or several weaker
+    signals packed densely. Density (weight per 1,000 characters, at least 1.5) keeps
+    long newsletters and mailing-list digests, which mention prices in passing, below
+    the bar."""
+    dense = 1.5 * max(length, 300) / 1000
+    return (1.5 if dense > 1.5 else dense), (1.75 if dense < 1.75 else dense)
 
 
 class CommercialDetector:
@@ -71,11 +71,12 @@ class CommercialDetector:
 
     def detect(self, ctx: Context) -> list[Finding]:
         view = ctx.text.folded
-        length = len(view.text)
-        hits = _PHRASES.scan(ctx.text, lambda total, strong: _enough(total, strong, length),
-                             saturate=_SATURATE)
+        need = _need(len(view.text))
+        hits = _PHRASES.scan(ctx.text, need, saturate=_SATURATE)
+        if not hits:
+            return []
         total = sum(w for _s, _e, w in hits)
-        if not hits or not _enough(total, hits[0][2] >= STRONG, length):
+        if total < need[0 if hits[0][2] >= STRONG else 1]:
             return []
         score = min(0.97, 0.45 + 0.2 * min(total, _SATURATE))
         out: list[Finding] = []

@@ -10,6 +10,7 @@ investigated"), and criticism of a decision are not findings.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from aupguard.detectors._conduct import MAX_FINDINGS, apos, sentence_bounds
 from aupguard.detectors.base import Context, Example
@@ -34,6 +35,8 @@ _TRIGGERS = TriggerWords(
        "con artists", "lining his", "lining her", "lining their", "lies to", "lies about",
        "criminal record"],
 )
+
+_GROUP = _TRIGGERS.group
 
 _CRIME_NOUN = (
     r"fraud|fraudsters?|crooks?|thie(?:f|ves)|liars?|criminals?|con\s*-?\s*m[ae]n|"
@@ -69,14 +72,17 @@ _FILL = (
     r"known|convicted|utter|absolute|proper|bunch\s+of|pack\s+of|load\s+of|lying|thieving|"
     r"corrupt|bent|also|actually|openly|secretly|always|been"
 )
-_PREDICATE = re.compile(
-    apos(
-        r"(?i:\b(?:(?:is|are|was|were|has\s+(?:always\s+)?been|have\s+(?:always\s+)?been)\s+"
-        r"(?:(?:" + _FILL + r")\s+){0,3}|'s\s+(?:(?:" + _FILL + r")\s+){1,3})"
-        r"(?:(?P<crime>" + _CRIME_NOUN + r")|(?P<lesser>" + _LESSER_NOUN + r"))\b"
-        r"|\b(?:(?:has|have|had)\s+)?(?:(?:" + _FILL + r")\s+){0,2}(?P<act>" + _VERB + r")\b)"
-    )
+_PREDICATE_BODY = apos(
+    r"\b(?:(?:is|are|was|were|has\s+(?:always\s+)?been|have\s+(?:always\s+)?been)\s+"
+    r"(?:(?:" + _FILL + r")\s+){0,3}|'s\s+(?:(?:" + _FILL + r")\s+){1,3})"
+    r"(?:(?P<crime>" + _CRIME_NOUN + r")|(?P<lesser>" + _LESSER_NOUN + r"))\b"
+    r"|\b(?:(?:has|have|had)\s+)?(?:(?:" + _FILL + r")\s+){0,2}(?P<act>" + _VERB + r")\b"
 )
+_PREDICATE = re.compile("(?i:" + _PREDICATE_BODY + ")")
+# The same over lower-cased ASCII text: case-insensitive matching of this many
+# alternatives is several times slower (the regex engine cannot skip an alternative
+# on its first letter), and for ASCII, lower-casing first gives the same matches.
+_PREDICATE_LOWER = re.compile(_PREDICATE_BODY)
 _NAME = r"[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?"
 _ROLE = (
     r"(?:town\s+|parish\s+|deputy\s+|assistant\s+|new\s+|old\s+|ward\s+|local\s+)?"
@@ -161,7 +167,7 @@ class DefamationDetector:
     )
 
     def detect(self, ctx: Context) -> list[Finding]:
-        hits = _TRIGGERS.hits(ctx.text)
+        hits = ctx.text.trigger_hits.get(_GROUP)  # read directly: runs for every message
         if not hits:
             return []
         # Names need case, so the patterns read `plain`; the triggers were found in
@@ -183,17 +189,16 @@ class DefamationDetector:
     def _detect(self, view: View, spans: list[tuple[int, int]]) -> list[Finding]:
         text = view.text
         out: list[Finding] = []
-        for m in (m for a, b in spans for m in _PREDICATE.finditer(text, a, b)):
+        for start, end, lesser in (p for a, b in spans for p in _predicates(text, a, b)):
             if len(out) >= MAX_FINDINGS:
                 return out
-            s0, s1 = sentence_bounds(text, m.start(), m.end())
-            window_start = max(s0, m.start() - 120)
-            t = _TARGET_END.search(text, window_start, m.start())
+            s0, s1 = sentence_bounds(text, start, end)
+            window_start = max(s0, start - 120)
+            t = _TARGET_END.search(text, window_start, start)
             if t is None:
                 continue
-            if t.group("single") and not re.match(r"(?:is|was|has|'s)\b", m.group()):
+            if t.group("single") and not re.match(r"(?:is|was|has|'s)\b", text[start:end]):
                 continue  # "Politicians are liars": a sentence-start word needs "is"
-            lesser = m.group("lesser") is not None
             score = 0.55 if lesser else (0.8 if t.group("named") else 0.75)
             score = self._adjust(text, s0, s1, score)
             if score <= 0:
@@ -201,7 +206,7 @@ class DefamationDetector:
             if re.match(r"(?i)(?:the|our|this|that)\s+(?:town\s+|parish\s+)?council\b",
                         t.group()):
                 score = round(score * 0.8, 3)  # a council: in the policy, less sure
-            out.append(self._finding(view, t.start(), m.end(), score, lesser))
+            out.append(self._finding(view, t.start(), end, score, lesser))
         for m in (m for a, b in spans for m in _EPITHET.finditer(text, a, b)):
             if len(out) >= MAX_FINDINGS:
                 break
@@ -226,6 +231,18 @@ class DefamationDetector:
         s, e = view.to_original(start, end)
         return Finding(DEFAMATION, s, e, score,
                        explanation=_EXPLAIN_LESSER if lesser else _EXPLAIN, remedy=_REMEDY)
+
+
+def _predicates(text: str, a: int, b: int) -> Iterator[tuple[int, int, bool]]:
+    """(start, end, lesser) of each `_PREDICATE` match in text[a:b]."""
+    lo = a - 1 if a > 0 else 0  # one character before: what `\b` at `a` looks at
+    window = text[lo:b]
+    if window.isascii():
+        for m in _PREDICATE_LOWER.finditer(window.lower(), a - lo):
+            yield m.start() + lo, m.end() + lo, m.group("lesser") is not None
+    else:
+        for m in _PREDICATE.finditer(text, a, b):
+            yield m.start(), m.end(), m.group("lesser") is not None
 
 
 DETECTOR = DefamationDetector()
