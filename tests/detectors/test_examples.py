@@ -72,3 +72,17 @@ def test_example(category: str, example: Example, council: str) -> None:
             assert f.subtype in SUBTYPES.get(category, ()), f.subtype
         if f.remedy is not None:
             assert f.remedy.kind in REMEDY_KINDS and f.remedy.description
+
+
+@pytest.mark.parametrize("category", CATEGORIES)
+@pytest.mark.parametrize(
+    "text",
+    ["", "a" * 100_000, "vote for the " * 2000, "\u00e9\u0130\u200b" * 3000, "<b>" * 5000,
+     "f**k " * 5000, "07700 " * 5000],
+    ids=["empty", "letters", "phrase", "unicode", "tags", "stars", "digits"],
+)
+def test_awkward_inputs_give_well_formed_findings(category: str, text: str) -> None:
+    message = Message(text=text, account="personal", channel="blog", edits_previous=True)
+    ctx = Context(message=message, text=normalise(text), council=COUNCILS["leigh"])
+    for f in detectors.get(category).detect(ctx):
+        assert f.category == category and 0 <= f.start <= f.end <= len(text)

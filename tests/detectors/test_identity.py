@@ -1,63 +1,21 @@
-"""identity detector: shipped examples under two councils, hard negatives."""
+"""identity detector: realistic cases and hard negatives (examples: test_examples.py)."""
 
 from __future__ import annotations
 
-import dataclasses
-
 import pytest
+from _support import BELPER, COUNCIL, findings
 
 from aupguard.detectors import identity
-from aupguard.detectors.base import Context, Example
-from aupguard.model import Attachment, Author, Finding, Message
-from aupguard.policy.schema import Council, Register, Thresholds
-from aupguard.text import normalise
+from aupguard.model import Attachment, Author, Finding
+from aupguard.policy.schema import Council
 
-COUNCIL = Council(
-    name="Leigh-on-Sea Town Council", email_domains=("leighonseatowncouncil.gov.uk",)
-)
-BELPER = Council(name="Belper Town Council")
 DET = identity.DETECTOR
 
 
 def run(text: str, council: Council = COUNCIL, author: Author | None = None,
         **message: object) -> list[Finding]:
-    msg = Message(text=text, author=author or Author(), **message)  # type: ignore[arg-type]
-    ctx = Context(message=msg, text=normalise(text), council=council, register=Register())
-    t = Thresholds()
-    return [f for f in DET.detect(ctx) if f.score >= t.for_finding(f.category, f.subtype)]
+    return findings(DET, text, council, author, **message)
 
-
-@pytest.mark.parametrize("council", [COUNCIL, BELPER], ids=["leigh", "belper"])
-@pytest.mark.parametrize("ex", DET.examples, ids=lambda e: e.text[:40])
-def test_examples(ex: Example, council: Council) -> None:
-    author = dataclasses.replace(Author(), **ex.author)  # type: ignore[arg-type]
-    msg = dataclasses.replace(Message(text=ex.text, author=author), **ex.message)  # type: ignore[arg-type]
-    ctx = Context(message=msg, text=normalise(ex.text), council=council)
-    t = Thresholds()
-    found = [f for f in DET.detect(ctx) if f.score >= t.for_finding(f.category, f.subtype)]
-    if ex.subtype is not None:
-        assert any(f.subtype == ex.subtype for f in found) == ex.expect, found
-    else:
-        assert bool(found) == ex.expect, found
-
-
-def test_findings_well_formed() -> None:
-    for ex in DET.examples:
-        if not ex.expect:
-            continue
-        author = dataclasses.replace(Author(), **ex.author)  # type: ignore[arg-type]
-        msg = dataclasses.replace(Message(text=ex.text, author=author), **ex.message)  # type: ignore[arg-type]
-        for f in DET.detect(Context(message=msg, text=normalise(ex.text), council=COUNCIL)):
-            assert f.category == DET.category
-            assert 0.0 <= f.score <= 1.0
-            assert 0 <= f.start <= f.end <= len(ex.text)
-            assert f.explanation and f.clause is None and f.action is None
-
-
-def test_pathological_inputs_do_not_crash() -> None:
-    for text in ("", "a" * 100_000, "vote for the " * 2000, "\u00e9\u0130\u200b" * 3000,
-                 "<b>" * 5000):
-        assert isinstance(run(text), list)
 
 PERSONAL = {"account": "personal", "channel": "social"}
 

@@ -245,9 +245,9 @@ def test_sort_code_needs_bank_words() -> None:
     assert spans("The score was 12-34-56 at half time.", "SORT_CODE") == []
 
 
-def test_pathological_inputs_are_quick() -> None:
+def test_pathological_inputs_do_not_crash() -> None:
     for text in ("a" * 200_000, "1" * 200_000, "@" * 50_000, "1 " * 50_000, "A1 " * 30_000):
-        run(text)  # must finish; no timing assert
+        assert all(0 <= f.start <= f.end <= len(text) for f in run(text))
 
 
 def _check(ex: Example) -> bool:
