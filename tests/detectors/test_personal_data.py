@@ -370,3 +370,30 @@ def test_many_overlapping_details_resolve_to_the_strongest() -> None:
     assert sum(f.entity == "CARD_NUMBER" for f in found) == 300
     assert sum(f.entity == "EMAIL_ADDRESS" for f in found) == 300
     assert not any(f.entity == "BANK_ACCOUNT" for f in found)  # inside the card numbers
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "write to jane dot smith at gmail dot com or bob [at] yahoo [dot] co [dot] uk",
+        "x at y dot at b.com, a.b (at) c.org\nme at home.com and  j  dot  k  at  l.net",
+        "it's at the hall. tickets at eventbrite.co.uk; sam_w-1 {at} mail.example.org",
+        "",
+    ],
+)
+def test_spelt_out_search_matches_the_full_pattern(text: str) -> None:
+    """The windowed search for spelt-out addresses finds exactly what the full pattern
+    run over the whole text finds."""
+    from aupguard.detectors import _pd_patterns as P
+    from aupguard.detectors._pd_email import _obfuscated
+
+    full = [m.span() for m in P.OBFUSCATED_EMAIL.finditer(text)]
+    assert [m.span() for m in _obfuscated(text)] == full
+
+
+def test_consent_for_another_detail_does_not_cover_a_phone() -> None:
+    """A consent to publish an email address leaves a phone number reported."""
+    reg = Register(consents=(Consent(person="Jane Smith", details=("EMAIL_ADDRESS",)),))
+    found = run("Jane Smith, mobile 07700 900123, jane.smith@gmail.com", register=reg)
+    assert {f.entity for f in found} >= {"PHONE_NUMBER"}
+    assert "EMAIL_ADDRESS" not in {f.entity for f in found}

@@ -77,6 +77,21 @@ def is_consented(ctx: Context, entity: str, value: str, start: int, end: int) ->
     return False
 
 
+def consent_entities(ctx: Context) -> frozenset[str]:
+    """The entities some still-valid consent on this channel covers: a candidate of any
+    other entity can skip the consent check (and mapping its offsets back)."""
+    consents = ctx.register.consents
+    if not consents:
+        return frozenset()
+    channel = ctx.message.channel
+    return frozenset(
+        d
+        for c in consents
+        if channel in c.channels and (c.until is None or c.until >= ctx.today)
+        for d in c.details
+    )
+
+
 def council_domain(ctx: Context, domain: str) -> bool:
     """Addresses on the council's own domains (or sub-domains) belong to the council."""
     domain = domain.lower().rstrip(".")

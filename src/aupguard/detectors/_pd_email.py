@@ -9,6 +9,8 @@ cheap: the line-level ones (a header or quoted line) run once per line."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from functools import lru_cache
 
 from aupguard.detectors import _pd_patterns as P
 from aupguard.detectors._pd_base import Cand, cue, lower
@@ -42,6 +44,50 @@ _HIDDEN_GATE = re.compile(
         for sep in (r"\[at[\])}][ ]?", r"\(at[\])}][ ]?", r"\{at[\])}][ ]?", " at[ ]+")
     )
 )
+
+
+# what can stand between a spelt-out address's start and its "at": the local part's
+# characters, spaces and "[dot]"-style separators
+_NOT_LOCAL = re.compile(r"[^a-z0-9._\- \[\](){}]")
+_LOCAL_START = re.compile(r"(?<![\w.@])[a-z0-9]")
+
+
+def _obfuscated(low: str) -> Iterator[re.Match[str]]:
+    """`OBFUSCATED_EMAIL.finditer(low)`, but tried only where a match can start: in the
+    run of local-part characters before an "at" the gate found (the full pattern tried at
+    every letter of a long message is slow)."""
+    n = len(low)
+    rev = ""
+    spans: list[list[int]] = []  # merged ranges of possible starts
+    prev, prev_rs = -1, 0
+    g = _HIDDEN_GATE.search(low)
+    while g is not None:
+        h = g.start()
+        lo = prev + 1
+        if not rev:
+            rev = low[::-1]
+        # the last character before h that cannot be in a local part, from the reversed text
+        m = _NOT_LOCAL.search(rev, n - h, n - lo)
+        rs = n - m.start() if m is not None else prev_rs  # gates start with a local char
+        if spans and rs <= spans[-1][1] + 1:
+            spans[-1][1] = h
+        else:
+            spans.append([rs, h])
+        prev, prev_rs = h, rs
+        g = _HIDDEN_GATE.search(low, h + 1)
+    pos = 0
+    for a, b in spans:
+        s = max(a, pos)
+        while s <= b:
+            st = _LOCAL_START.search(low, s, b + 1)
+            if st is None:
+                break
+            found = P.OBFUSCATED_EMAIL.match(low, st.start())
+            if found is None:
+                s = st.start() + 1
+                continue
+            yield found
+            s = pos = found.end()
 
 
 def _quoted_line(t: str, ls: int) -> bool:
@@ -90,6 +136,24 @@ def _in_url(t: str, j: int) -> bool:
     return "://" in before.rsplit(None, 1)[-1]
 
 
+@lru_cache(maxsize=4096)
+def _domain(value: str, hosts: frozenset[str], dotted: tuple[str, ...]) -> str | None:
+    """The address's domain, or None when the address is never personal data: the
+    council's own, a role mailbox, a mailing list. Cached: list traffic repeats the
+    same few addresses."""
+    local, _, domain = value.rpartition("@")
+    domain = domain.lower()
+    host = domain.rstrip(".")
+    if host in hosts or host.endswith(dotted):
+        return None  # the council's own addresses, personal or role, are the council's
+    lp = local.lower().strip(".")
+    if lp in P.ROLE_MAILBOXES or lp.split("+")[0] in P.ROLE_MAILBOXES:
+        return None
+    if list_address(lp, domain):
+        return None  # mailing lists and automatic mailboxes are nobody's personal address
+    return domain
+
+
 class _Judge:
     """Per-message state for judging addresses: the council's domains, and which lines
     are quoted or header lines (decided once per line)."""
@@ -104,19 +168,7 @@ class _Judge:
         self.ls = 0
 
     def _domain(self, value: str) -> str | None:
-        """The address's domain, or None when the address is never personal data: the
-        council's own, a role mailbox, a mailing list."""
-        local, _, domain = value.rpartition("@")
-        domain = domain.lower()
-        host = domain.rstrip(".")
-        if host in self.hosts or host.endswith(self.dotted):
-            return None  # the council's own addresses, personal or role, are the council's
-        lp = local.lower().strip(".")
-        if lp in P.ROLE_MAILBOXES or lp.split("+")[0] in P.ROLE_MAILBOXES:
-            return None
-        if list_address(lp, domain):
-            return None  # mailing lists and automatic mailboxes are nobody's personal address
-        return domain
+        return _domain(value, self.hosts, self.dotted)
 
     def cand(self, s: int, e: int, value: str, out: list[Cand], bonus: float = 0.0) -> None:
         t = self.t
@@ -155,10 +207,7 @@ def emails(ctx: Context, t: str, out: list[Cand], hidden: bool) -> None:
             continue
         judge.cand(j, m.end(), t[j : m.end()], out)
     if hidden:
-        low = lower(t)
-        if _HIDDEN_GATE.search(low) is None:
-            return
-        for m in P.OBFUSCATED_EMAIL.finditer(low):
+        for m in _obfuscated(lower(t)):
             local = "".join(P.DOT_SPLIT.sub(".", m.group("local")).split())
             domain = P.DOT_SPLIT.sub(".", m.group("domain")).replace(" ", "")
             plain_at = P.AT_SPLIT.search(m.group()) is not None and "[" not in m.group()

@@ -13,7 +13,12 @@ import re
 
 from aupguard.detectors import _pd_patterns as P
 from aupguard.detectors._pd_base import Cand
-from aupguard.detectors._pd_context import is_consented, is_public_contact, plain_starts
+from aupguard.detectors._pd_context import (
+    consent_entities,
+    is_consented,
+    is_public_contact,
+    plain_starts,
+)
 from aupguard.detectors._pd_email import emails
 from aupguard.detectors._pd_examples import EXAMPLES
 from aupguard.detectors._pd_numbers import bank, identifiers, phones, spoken_phones
@@ -80,6 +85,14 @@ _WHAT: dict[str, str] = {
     "IBAN": "an international bank account number (IBAN)",
     "NHS_NUMBER": "an NHS number",
     "DATE_OF_BIRTH": "someone's date of birth",
+}
+_REMEDY: dict[str, Remedy] = {
+    entity: Remedy(
+        "redact",
+        text,
+        "Remove the detail, or check the person agreed to it being shared here.",
+    )
+    for entity, text in _REDACT.items()
 }
 _MIN_SCORE = 0.35
 _PUBLIC = frozenset({"PHONE_NUMBER", "EMAIL_ADDRESS", "STREET_ADDRESS", "POSTCODE"})
@@ -191,7 +204,8 @@ class PersonalDataDetector:
                 c.score = 0.2  # the council's own account, given so a supplier can be paid
         # A candidate under the threshold can only outrank others under it too, so it is
         # dropped before the (slower) register checks and the overlap resolution.
-        cands = [c for c in cands if c.score >= _MIN_SCORE and not self._allowed(ctx, c)]
+        consented = consent_entities(ctx)
+        cands = [c for c in cands if c.score >= _MIN_SCORE and not self._allowed(ctx, c, consented)]
         if not cands:
             return []
         kept = _resolve(cands)
@@ -199,13 +213,6 @@ class PersonalDataDetector:
         findings: list[Finding] = []
         for c in sorted(kept, key=lambda c: c.start):
             s, e = view.to_original(c.start, c.end)
-            remedy = None
-            if c.entity in _REDACT:
-                remedy = Remedy(
-                    "redact",
-                    _REDACT[c.entity],
-                    "Remove the detail, or check the person agreed to it being shared here.",
-                )
             findings.append(
                 Finding(
                     category=PERSONAL_DATA,
@@ -214,17 +221,17 @@ class PersonalDataDetector:
                     score=min(c.score, 0.99),
                     entity=c.entity,
                     explanation=_explain(c),
-                    remedy=remedy,
+                    remedy=_REMEDY.get(c.entity),
                 )
             )
         return findings
 
     @staticmethod
-    def _allowed(ctx: Context, c: Cand) -> bool:
+    def _allowed(ctx: Context, c: Cand, consented: frozenset[str]) -> bool:
         if c.entity in _PUBLIC and is_public_contact(ctx, c.entity, c.value):
             return True
-        if not ctx.register.consents:
-            return False
+        if c.entity not in consented:
+            return False  # no consent could cover it: skip mapping its offsets back
         s, e = ctx.text.plain.to_original(c.start, c.end)
         return is_consented(ctx, c.entity, c.value, s, e)
 

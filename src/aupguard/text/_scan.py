@@ -6,7 +6,8 @@ separators and ! | _ * stay, and anything else (including every non-ASCII charac
 becomes '#'. Match offsets are therefore character offsets. Three kinds of pattern:
 
 - JOIN: three single units split by the same separator (the trigger `leet.join_stage`
-  looks for). Single-match: the caller only needs to know whether one exists.
+  looks for) and the character after them: every such triple reports, so the last
+  report ends just past the end of the last run to join.
 - LEET: a leet trigger ("a1", "1a", "a@", "@a", "a!a", "a|a") followed by the rest of its
   token, none of it a 2/6/9 digit, and the character after the token: one report per
   token that may need decoding, ending just past its boundary (or at the end of text).
@@ -67,7 +68,7 @@ def _compile() -> hyperscan.Database:
     joins = _join_patterns()
     exprs = [*joins, _LEET_TOKEN, *(c * 3 for c in _LETTERS)]
     ids = [JOIN] * len(joins) + [LEET] + [REPEAT + k for k in range(len(_LETTERS))]
-    flags = [hyperscan.HS_FLAG_SINGLEMATCH] * len(joins) + [0] * (1 + len(_LETTERS))
+    flags = [0] * len(exprs)
     db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
     db.compile(expressions=[e.encode() for e in exprs], ids=ids, flags=flags)
     return db

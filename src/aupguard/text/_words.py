@@ -20,7 +20,10 @@ from aupguard.text.leet import (
     _BANG,
     _BANG_TABLE,
     _EMAIL_TAIL,
+    _JOIN_RUN,
     LEET_BYTES,
+    _single_units,
+    join_runs,
     join_stage,
     leet_stage,
     repeat_stage,
@@ -46,6 +49,16 @@ def _mask_classes() -> bytes:
 
 
 _CLASS = _mask_classes()
+# `_scan.mask` byte -> `leet._JOIN_TAB` class: units 'a', separators themselves, else '#'
+_JOIN_CLASS = bytes(
+    ord("a")
+    if b in b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ12@!"
+    else b
+    if b in b" .-_*~+/\\,"
+    else ord("#")
+    for b in range(256)
+)
+_TRIGGER_SPAN = 12  # longest JOIN report: non-unit, 3 units, two 3-space separators, non-unit
 _RUN = re.compile(r"([A-Za-z])\1\1+")  # 3+ of one letter (within one decoded token)
 
 Words = tuple[str, OffsetMap | None, str, OffsetMap | None]
@@ -56,6 +69,18 @@ def _slow(text: str) -> Words:
     decoded = leet_stage(joined)
     out, rmap = repeat_stage(decoded)
     return joined, jmap, out, rmap
+
+
+def _join(text: str, data: bytes, ends: list[int]) -> tuple[str, OffsetMap | None]:
+    """`leet.join_stage(text)` given every JOIN report end of `data` (its mask): every
+    run to join starts at or after the first report's triple and ends before the last
+    report's end, so only that window is classified and searched. The window keeps one
+    character before the first possible start, so the first unit is known to be single."""
+    lo = max(0, min(ends) - _TRIGGER_SPAN)
+    base = lo - 1 if lo > 0 else 0
+    window = _single_units(data[base : max(ends)].translate(_JOIN_CLASS))
+    runs = _JOIN_RUN.finditer(window, lo - base)
+    return join_runs(text, ((m.start() + base, m.end() + base, m.group("sep")) for m in runs))
 
 
 def _token_start(mask: bytes, end: int) -> int:
@@ -144,8 +169,9 @@ def word_stages(text: str) -> Words:
     if hits is None:
         return _slow(text)
     joined, jmap = text, None
-    if any(ident == _scan.JOIN for ident, _f, _t in hits):
-        joined, jmap = join_stage(text)
+    join_ends = [t for ident, _f, t in hits if ident == _scan.JOIN]
+    if join_ends:
+        joined, jmap = _join(text, data, join_ends)
         if jmap is not None:
             data = _scan.mask(joined)
             hits = _scan.scan_all(data)

@@ -24,6 +24,7 @@ writers rely on them):
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from aupguard.text.confusables import ascii_mask
 from aupguard.text.offsets import Builder, OffsetMap
@@ -73,13 +74,19 @@ def join_stage(text: str) -> tuple[str, OffsetMap | None]:
     first = min((p for t in _JOIN_TRIGGERS if (p := mask.find(t)) >= 0), default=-1)
     if first < 0:
         return text, None
+    runs = _JOIN_RUN.finditer(mask, first)
+    return join_runs(text, ((m.start(), m.end(), m.group("sep")) for m in runs))
+
+
+def join_runs(text: str, runs: Iterable[tuple[int, int, bytes]]) -> tuple[str, OffsetMap | None]:
+    """`text` with the `_JOIN_RUN` matches (start, end, separator) joined, where the
+    join rules allow."""
     out: Builder | None = None
     pos = 0
-    for m in _JOIN_RUN.finditer(mask, first):
-        step = len(m.group("sep")) + 1
-        units = text[m.start() : m.end() : step]
-        start = m.start()
-        if units[0] in "ai" and m.group("sep")[0] == 32 and len(units) > 3:
+    for start, end, sep in runs:
+        step = len(sep) + 1
+        units = text[start:end:step]
+        if units[0] in "ai" and sep[0] == 32 and len(units) > 3:
             units = units[1:]  # "a f u c k": the article stays a word of its own
             start += step
         letters = sum(1 for c in units if c.isalpha())
@@ -90,11 +97,11 @@ def join_stage(text: str) -> tuple[str, OffsetMap | None]:
             out = Builder()
         out.keep(text[pos:start], pos)
         if len(units) > _MAX_SPLIT_OFFSETS:
-            out.put(units, start, m.end())
+            out.put(units, start, end)
         else:
             for k, unit in enumerate(units):
                 out.keep(unit, start + k * step)
-        pos = m.end()
+        pos = end
     if out is None:
         return text, None
     out.keep(text[pos:], pos)
