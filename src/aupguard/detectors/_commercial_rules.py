@@ -1,4 +1,4 @@
-"""The weighted phrases of the commercial detector (see `_mentions.PhraseRules`).
+"""The weighted phrases of the commercial detector (see `_phrases.PhraseRules`).
 
 A rule is (triggers, weight, regex). Without a regex, each "|" alternative is a phrase
 rule matched by the shared trigger scan alone ("{buy,order} now" brace-expands into
@@ -9,7 +9,7 @@ it is run: only in a small window around them. Tuned on the SpamAssassin public 
 
 from __future__ import annotations
 
-from aupguard.detectors._mentions import MEDIUM, STRONG, WEAK, RuleSpec
+from aupguard.detectors._phrases import MEDIUM, STRONG, WEAK, RuleSpec
 
 S, M, W = STRONG, MEDIUM, WEAK
 _PRICE = r"[£$€]\s?\d[\d,]*(?:\.\d\d)?k?"

@@ -9,7 +9,7 @@ Councils often ask people to "please share" a post, so sharing alone never count
 
 from __future__ import annotations
 
-from aupguard.detectors._mentions import MEDIUM, STRONG, WEAK, PhraseRules, RuleSpec
+from aupguard.detectors._phrases import MEDIUM, STRONG, WEAK, PhraseRules, RuleSpec
 from aupguard.detectors.base import Context, Example
 from aupguard.model import CHAIN_LETTER, Finding, Remedy
 
@@ -22,7 +22,7 @@ _THIS = r"(?:this|it|the\s+(?:letter|message|e-?mail|post|status))"
 _PASS_THIS = ("{forward,send,pass,email,e mail,copy,post,share,repost,text} {this,it,the letter,"
               "the message,the email,the e mail,the post,the status}")
 
-# See `_mentions.PhraseRules`: "|"-separated phrases (brace-expanded) or, with a regex,
+# See `_phrases.PhraseRules`: "|"-separated phrases (brace-expanded) or, with a regex,
 # the words it is run around ("^": the match starts at the word, "$": ends with it).
 _RULES: list[RuleSpec] = [
     (_PASS_THIS, S,

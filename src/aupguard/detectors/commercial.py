@@ -11,7 +11,7 @@ want to buy my van?", a holiday let at £600 a week) and party-plan selling (Avo
 from __future__ import annotations
 
 from aupguard.detectors._commercial_rules import LITERALS, RULES
-from aupguard.detectors._mentions import STRONG, PhraseRules
+from aupguard.detectors._phrases import STRONG, PhraseRules
 from aupguard.detectors.base import Context, Example
 from aupguard.model import COMMERCIAL, Finding, Remedy
 
