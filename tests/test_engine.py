@@ -148,3 +148,13 @@ def test_sensitive_identifiers_are_held_even_internally() -> None:
     ni = [f for f in verdict.findings if f.entity == "NI_NUMBER"]
     assert ni and ni[0].clause == "leigh.work-use.sensitive-personal-data"
     assert verdict.action is Action.HOLD
+
+
+def test_overlapping_findings_of_one_kind_are_reported_once() -> None:
+    text = "And frankly the contractor who did the last job is a crook who stole from us."
+    verdict = Checker("leigh").check(
+        Message(text=text, channel="social", account="personal", author=Author(role="councillor"))
+    )
+    spans = [(f.start, f.end) for f in verdict.findings if f.category == "defamation"]
+    assert len(spans) == 1
+    assert text[spans[0][0] : spans[0][1]].startswith("the contractor")

@@ -160,6 +160,8 @@ class Checker:
                 if cited is not None:
                     findings.append(cited)
         findings.sort(key=lambda f: (f.start, f.end, f.category))
+        if len(findings) > 1:
+            findings = _merge_overlaps(findings)
         action = max((f.action for f in findings if f.action is not None), default=Action.ALLOW)
         return Verdict(action, tuple(findings), self.pack.pack, message.text)
 
@@ -185,6 +187,25 @@ class Checker:
             action=action,
             excerpt=excerpt(text, finding),
         )
+
+
+def _merge_overlaps(findings: list[Finding]) -> list[Finding]:
+    """One finding per stretch of text and kind: where two findings of the same category,
+    subtype and entity overlap, keep the stronger (then the longer). Input is sorted by
+    start."""
+    kept: list[Finding] = []
+    last: dict[tuple[str, str | None, str | None], int] = {}
+    for f in findings:
+        key = (f.category, f.subtype, f.entity)
+        i = last.get(key)
+        if i is not None and f.start < kept[i].end and f.end > f.start:
+            other = kept[i]
+            if (f.score, f.end - f.start) > (other.score, other.end - other.start):
+                kept[i] = f
+            continue
+        last[key] = len(kept)
+        kept.append(f)
+    return kept
 
 
 def excerpt(text: str, finding: Finding) -> str:
