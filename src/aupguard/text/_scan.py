@@ -26,6 +26,8 @@ import threading
 
 import hyperscan
 
+from aupguard.text._hscache import load_or_compile
+
 JOIN = 0
 LEET = 1
 REPEAT = 2  # ids REPEAT .. REPEAT + 51
@@ -84,8 +86,17 @@ def _compile_repeat() -> hyperscan.Database:
     return db
 
 
-_ALL = _compile()
-_REPEAT_ONLY = _compile_repeat()
+def _fingerprint(*parts: object) -> bytes:
+    return repr(parts).encode()
+
+
+_ALL = load_or_compile(
+    "normalise-all", _fingerprint(_join_patterns(), _LEET_TOKEN, _LETTERS, JOIN, LEET, REPEAT),
+    _compile,
+)
+_REPEAT_ONLY = load_or_compile(
+    "normalise-repeat", _fingerprint(_LETTERS, REPEAT), _compile_repeat
+)
 _local = threading.local()
 
 

@@ -26,6 +26,8 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import hyperscan
 
+from aupguard.text._hscache import load_or_compile
+
 if TYPE_CHECKING:
     from aupguard.text.normalise import NormalisedText
 
@@ -69,14 +71,20 @@ class _Compiled:
         self.values = [(len(k), k.endswith(" "), tuple(_entries[k])) for k in keys]
         self.database: hyperscan.Database | None = None
         if keys:
-            self.database = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
-            self.database.compile(
-                expressions=[k.encode("ascii") for k in keys],
-                ids=list(range(len(keys))),
-                elements=len(keys),
-                flags=0,
-                literal=True,
-            )
+            expressions = [k.encode("ascii") for k in keys]
+
+            def build() -> hyperscan.Database:
+                database = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
+                database.compile(
+                    expressions=expressions,
+                    ids=list(range(len(keys))),
+                    elements=len(keys),
+                    flags=0,
+                    literal=True,
+                )
+                return database
+
+            self.database = load_or_compile("triggers", b"\n".join(expressions), build)
         self.local = threading.local()
 
     def scratch(self) -> hyperscan.Scratch:
@@ -108,7 +116,9 @@ def _register(group: str, phrases: Mapping[str, str], prefix: bool) -> None:
 def _compiled() -> _Compiled:
     with _lock:
         if _state.compiled is None:
-            _state.compiled = _Compiled(list(_entries))
+            # Sorted: registration order can follow set iteration, which varies between
+            # runs, and the on-disk cache is keyed by the patterns in order.
+            _state.compiled = _Compiled(sorted(_entries))
         return _state.compiled
 
 
