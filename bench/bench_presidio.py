@@ -52,11 +52,10 @@ except ModuleNotFoundError:  # run from a checkout without `pip install -e .`
     sys.path.insert(0, str(REPO / "src"))
 
 import _corpus  # noqa: E402
-from aupguard import detectors  # noqa: E402
 from aupguard.engine import Checker, clause_applies  # noqa: E402
 from aupguard.model import CATEGORIES, Author, Message  # noqa: E402
+from aupguard.policy.loader import load_pack  # noqa: E402
 from aupguard.policy.schema import Clause, Control, Locator, Pack  # noqa: E402
-from eval_labelled import installed_pack  # noqa: E402
 from profile_detectors import breakdown  # noqa: E402
 
 TEN_KB = 10 * 1024
@@ -77,11 +76,10 @@ def bench_message(text: str) -> Message:
 
 def all_detector_pack(
     policy: str = POLICY,
-) -> tuple[Pack, tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+) -> tuple[Pack, tuple[str, ...], tuple[str, ...]]:
     """The pack, plus a bench-only clause for any category that no applicable clause
-    covers for bench_message(); returns (pack, categories that run, categories added,
-    categories with no detector installed yet)."""
-    pack, missing = installed_pack(policy)
+    covers for bench_message(); returns (pack, categories that run, categories added)."""
+    pack = load_pack(policy)
     probe = bench_message("")
     covered: dict[str, None] = {}
     for clause in pack.clauses:
@@ -89,8 +87,7 @@ def all_detector_pack(
             for control in clause.controls:
                 if control.detector:
                     covered.setdefault(control.detector, None)
-    have = set(detectors.available())
-    added = tuple(c for c in CATEGORIES if c not in covered and c in have)
+    added = tuple(c for c in CATEGORIES if c not in covered)
     if added:
         extra = Clause(
             id=f"{pack.pack}.bench.all-detectors",
@@ -102,9 +99,8 @@ def all_detector_pack(
             action="record",
         )
         pack = pack.model_copy(update={"clauses": (*pack.clauses, extra)})
-    running = tuple(c for c in CATEGORIES if (c in covered or c in added) and c in have)
-    missing = tuple(c for c in CATEGORIES if c not in have)
-    return pack, running, added, missing
+    running = tuple(c for c in CATEGORIES if c in covered or c in added)
+    return pack, running, added
 
 
 # ------------------------------------------------------------------------- presidio
@@ -252,7 +248,7 @@ def _side(total: float, lat: list[float], count: int, small: list[int]) -> dict[
 
 
 def run(texts: Sequence[str], warmup: int, do_breakdown: bool) -> dict[str, Any]:
-    pack, running, added, missing = all_detector_pack()
+    pack, running, added = all_detector_pack()
     checker = Checker(pack)
     analyzers = {config: presidio_analyzer(config) for config in PRESIDIO_CONFIGS}
     messages = [bench_message(t) for t in texts]
@@ -290,7 +286,6 @@ def run(texts: Sequence[str], warmup: int, do_breakdown: bool) -> dict[str, Any]
                         "audience": "public", "edits_previous": True},
             "detectors_run": list(running),
             "bench_clause_added_for": list(added),
-            "detectors_not_installed": list(missing),
             "findings": found[0],
             **_side(aup_total, aup_lat, len(texts), small),
         },
@@ -345,9 +340,7 @@ def render(r: dict[str, Any]) -> str:
         + ", ".join(f"{k}={v}" for k, v in a["message"].items())
         + f"; {len(a['detectors_run'])} detectors: {', '.join(a['detectors_run'])}"
         + (f" (bench clause added for: {', '.join(a['bench_clause_added_for'])})"
-           if a["bench_clause_added_for"] else "")
-        + (f"; NOT INSTALLED: {', '.join(a['detectors_not_installed'])}"
-           if a["detectors_not_installed"] else ""),
+           if a["bench_clause_added_for"] else ""),
     ]
     for config, p in r["presidio"].items():
         out.append(f"Presidio {p['version']} ({config}): NLP engine {p['nlp_engine']}; "

@@ -12,8 +12,6 @@ Fixture fields -> Message: `external` false -> audience "internal"; true -> "pub
 social/blog/web and "external" for email/chat; `name` and `handle` go to the Author (a
 personal-account row without a name is someone posting under a pseudonym). `policy`
 (default "leigh") picks the pack.
-Detectors not yet installed are left out (their controls are dropped from the pack) and
-listed in the output, so the script runs while the detectors are being written.
 """
 
 from __future__ import annotations
@@ -32,11 +30,9 @@ try:
 except ModuleNotFoundError:  # run from a checkout without `pip install -e .`
     sys.path.insert(0, str(REPO / "src"))
 
-from aupguard import detectors  # noqa: E402
 from aupguard.engine import Checker  # noqa: E402
 from aupguard.model import ABUSE_SUBTYPES, CATEGORIES, ENTITIES, Author, Message, Verdict  # noqa: E402
 from aupguard.policy.loader import load_pack  # noqa: E402
-from aupguard.policy.schema import Pack  # noqa: E402
 
 FIXTURE = REPO / "tests" / "fixtures" / "eval" / "labelled.jsonl"
 DEFAULT_POLICY = "leigh"
@@ -81,27 +77,6 @@ def to_message(row: dict[str, Any]) -> Message:
     )
 
 
-def installed_pack(name: str) -> tuple[Pack, tuple[str, ...]]:
-    """The pack with controls for detectors that are not installed removed, plus the
-    names of those detectors (empty once every detector exists)."""
-    pack = load_pack(name)
-    have = set(detectors.available())
-    missing: set[str] = set()
-    clauses = []
-    for clause in pack.clauses:
-        controls = []
-        for control in clause.controls:
-            if control.detector and control.detector not in have:
-                missing.add(control.detector)
-                continue
-            controls.append(control)
-        if controls:
-            clauses.append(clause.model_copy(update={"controls": tuple(controls)}))
-    if missing:
-        pack = pack.model_copy(update={"clauses": tuple(clauses)})
-    return pack, tuple(sorted(missing))
-
-
 def _expected(row: dict[str, Any]) -> tuple[set[str], set[str], set[str]]:
     cats = {lab["category"] for lab in row["labels"]}
     ents = {lab["entity"] for lab in row["labels"] if lab.get("entity")}
@@ -121,7 +96,6 @@ def evaluate(
 ) -> dict[str, Any]:
     """Run every row through the Checker for its policy and score the result."""
     checkers: dict[str, Checker] = {}
-    missing_by_policy: dict[str, tuple[str, ...]] = {}
     counts = {c: {"tp": 0, "fp": 0, "fn": 0, "support": 0} for c in CATEGORIES}
     ent_hits: dict[str, list[int]] = {e: [0, 0] for e in ENTITIES}
     sub_hits: dict[str, list[int]] = {s: [0, 0] for s in ABUSE_SUBTYPES}
@@ -131,9 +105,7 @@ def evaluate(
     for row in rows:
         policy = row.get("policy", DEFAULT_POLICY)
         if policy not in checkers:
-            pack, missing = installed_pack(policy)
-            checkers[policy] = Checker(pack, today=today)
-            missing_by_policy[policy] = missing
+            checkers[policy] = Checker(load_pack(policy), today=today)
         verdict: Verdict = checkers[policy].check(to_message(row))
         got = {f.category for f in verdict.findings}
         got_ents = {f.entity for f in verdict.findings if f.entity}
@@ -184,7 +156,6 @@ def evaluate(
         "entities": {e: {"found": h[0], "labelled": h[1]} for e, h in ent_hits.items() if h[1]},
         "abuse_subtypes": {s: {"found": h[0], "labelled": h[1]} for s, h in sub_hits.items()
                            if h[1]},
-        "missing_detectors": {p: list(m) for p, m in missing_by_policy.items() if m},
         "misses": misses,
         "false_alarms": false_alarms,
     }
@@ -213,10 +184,6 @@ def render(result: dict[str, Any], verbose: bool = False) -> str:
     out += ["", "| abuse subtype | found / labelled |", "|---|---:|"]
     out += [f"| {s} | {h['found']} / {h['labelled']} |"
             for s, h in result["abuse_subtypes"].items()]
-    if result["missing_detectors"]:
-        out += ["", "Detectors not installed (their clauses were skipped): "
-                + "; ".join(f"{p}: {', '.join(m)}"
-                            for p, m in result["missing_detectors"].items())]
     if verbose:
         out += ["", f"Misses ({len(result['misses'])}):"]
         for m in result["misses"]:

@@ -32,7 +32,7 @@ except ModuleNotFoundError:  # run from a checkout without `pip install -e .`
 import _corpus  # noqa: E402
 from aupguard.engine import Checker  # noqa: E402
 from aupguard.model import CATEGORIES, Author, Message  # noqa: E402
-from eval_labelled import installed_pack  # noqa: E402
+from aupguard.policy.loader import load_pack  # noqa: E402
 
 SPAM_TARGETS = frozenset({"commercial", "chain_letter"})
 POLICY = "leigh"
@@ -51,8 +51,7 @@ def as_message(text: str) -> Message:
 def evaluate(
     mails: Sequence[_corpus.Mail], policy: str = POLICY, examples: int = 3
 ) -> dict[str, Any]:
-    pack, missing = installed_pack(policy)
-    checker = Checker(pack)
+    checker = Checker(load_pack(policy))
     folders: dict[str, dict[str, Any]] = {}
     samples: dict[str, list[dict[str, str]]] = defaultdict(list)
     for mail in mails:
@@ -107,7 +106,6 @@ def evaluate(
             f: {**s, "by_category": dict(s["by_category"])} for f, s in folders.items()
         },
         "examples": dict(samples),
-        "missing_detectors": list(missing),
     }
 
 
@@ -147,8 +145,6 @@ def render(result: dict[str, Any], verbose: bool = False) -> str:
                f"{s['any_finding']} ({_pct(s['any_finding'], n)}) | ")
         row += " | ".join(str(s["by_category"].get(c, 0)) for c in cats)
         out.append(row + " |")
-    if result["missing_detectors"]:
-        out += ["", "Detectors not installed (skipped): " + ", ".join(result["missing_detectors"])]
     if verbose and result["examples"]:
         out += ["", "Examples (first few per kind:category):"]
         for key in sorted(result["examples"]):

@@ -13,6 +13,25 @@ COUNCIL = Council(
 BELPER = Council(name="Belper Town Council")
 
 
+def context(
+    text: str,
+    council: Council = COUNCIL,
+    author: Author | None = None,
+    register: Register | None = None,
+    **message: object,
+) -> Context:
+    msg = Message(text=text, author=author or Author(), **message)  # type: ignore[arg-type]
+    return Context(
+        message=msg, text=normalise(text), council=council, register=register or Register()
+    )
+
+
+def counted(found: list[Finding]) -> list[Finding]:
+    """The findings that reach the default thresholds (what the engine would keep)."""
+    t = Thresholds()
+    return [f for f in found if f.score >= t.for_finding(f.category, f.subtype)]
+
+
 def findings(
     detector: Detector,
     text: str,
@@ -22,9 +41,4 @@ def findings(
     **message: object,
 ) -> list[Finding]:
     """The detector's findings that reach the default thresholds."""
-    msg = Message(text=text, author=author or Author(), **message)  # type: ignore[arg-type]
-    ctx = Context(
-        message=msg, text=normalise(text), council=council, register=register or Register()
-    )
-    t = Thresholds()
-    return [f for f in detector.detect(ctx) if f.score >= t.for_finding(f.category, f.subtype)]
+    return counted(detector.detect(context(text, council, author, register, **message)))

@@ -2,51 +2,18 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 import pytest
+from _support import COUNCIL, context, counted
 
 from aupguard.detectors import abuse
 from aupguard.detectors._abuse_model import score_sentences
-from aupguard.detectors.base import Context, Example
-from aupguard.model import ABUSE_SUBTYPES, Author, Finding, Message
-from aupguard.policy.schema import Council, Register, Thresholds
+from aupguard.detectors.base import Context
+from aupguard.model import ABUSE_SUBTYPES, Finding, Message
 from aupguard.text import normalise
-
-COUNCIL = Council(
-    name="Leigh-on-Sea Town Council", email_domains=("leighonseatowncouncil.gov.uk",)
-)
-
-
-def ctx_for(text: str, **message: object) -> Context:
-    msg = Message(text=text, **message)  # type: ignore[arg-type]
-    return Context(message=msg, text=normalise(text), council=COUNCIL, register=Register())
-
-
-def example_ctx(ex: Example) -> Context:
-    author = dataclasses.replace(Author(), **ex.author)  # type: ignore[arg-type]
-    msg = dataclasses.replace(Message(text=ex.text, author=author), **ex.message)  # type: ignore[arg-type]
-    return Context(message=msg, text=normalise(ex.text), council=COUNCIL, register=Register())
-
-
-def counted(findings: list[Finding]) -> list[Finding]:
-    t = Thresholds()
-    return [f for f in findings if f.score >= t.for_finding(f.category, f.subtype)]
 
 
 def found(text: str) -> list[Finding]:
-    return counted(abuse.DETECTOR.detect(ctx_for(text)))
-
-
-@pytest.mark.parametrize("ex", abuse.DETECTOR.examples, ids=lambda e: e.text[:40])
-def test_examples(ex: Example) -> None:
-    got = counted(abuse.DETECTOR.detect(example_ctx(ex)))
-    if ex.expect:
-        assert got, ex.text
-        if ex.subtype:
-            assert ex.subtype in {f.subtype for f in got}, (ex.text, got)
-    else:
-        assert not got, (ex.text, got)
+    return counted(abuse.DETECTOR.detect(context(text)))
 
 
 def test_examples_cover_every_subtype_and_negatives() -> None:
@@ -124,7 +91,7 @@ def test_overlap_keeps_the_more_serious_subtype() -> None:
 
 
 def test_mild_words_score_below_default_threshold() -> None:
-    raw = abuse.DETECTOR.detect(ctx_for("It was bloody cold at the fete."))
+    raw = abuse.DETECTOR.detect(context("It was bloody cold at the fete."))
     assert raw and all(f.score < 0.5 for f in raw)
     assert found("It was bloody cold at the fete.") == []
 
@@ -193,7 +160,7 @@ def test_more_innocent_uses(text: str) -> None:
 
 
 def test_swear_words_not_aimed_at_anyone_are_profanity() -> None:
-    raw = abuse.DETECTOR.detect(ctx_for("We can all be fat lazy bastards sometimes."))
+    raw = abuse.DETECTOR.detect(context("We can all be fat lazy bastards sometimes."))
     assert [f.subtype for f in raw] == ["profanity"]
     assert [f.subtype for f in found("You bastard.")] == ["insult"]
 

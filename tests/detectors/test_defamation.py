@@ -2,46 +2,16 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 import pytest
+from _support import context, counted
 
 from aupguard.detectors import defamation
 from aupguard.detectors._conduct import MAX_FINDINGS
-from aupguard.detectors.base import Context, Example
-from aupguard.model import Author, Finding, Message
-from aupguard.policy.schema import Council, Register, Thresholds
-from aupguard.text import normalise
-
-COUNCIL = Council(
-    name="Leigh-on-Sea Town Council", email_domains=("leighonseatowncouncil.gov.uk",)
-)
-
-
-def ctx_for(text: str) -> Context:
-    return Context(message=Message(text=text), text=normalise(text), council=COUNCIL,
-                   register=Register())
-
-
-def example_ctx(ex: Example) -> Context:
-    author = dataclasses.replace(Author(), **ex.author)  # type: ignore[arg-type]
-    msg = dataclasses.replace(Message(text=ex.text, author=author), **ex.message)  # type: ignore[arg-type]
-    return Context(message=msg, text=normalise(ex.text), council=COUNCIL, register=Register())
-
-
-def counted(findings: list[Finding]) -> list[Finding]:
-    t = Thresholds()
-    return [f for f in findings if f.score >= t.for_finding(f.category, f.subtype)]
+from aupguard.model import Finding
 
 
 def found(text: str) -> list[Finding]:
-    return counted(defamation.DETECTOR.detect(ctx_for(text)))
-
-
-@pytest.mark.parametrize("ex", defamation.DETECTOR.examples, ids=lambda e: e.text[:40])
-def test_examples(ex: Example) -> None:
-    got = counted(defamation.DETECTOR.detect(example_ctx(ex)))
-    assert bool(got) == ex.expect, (ex.text, got)
+    return counted(defamation.DETECTOR.detect(context(text)))
 
 
 def test_span_covers_target_and_allegation() -> None:
@@ -84,8 +54,8 @@ def test_non_allegations(text: str) -> None:
 
 
 def test_incompetence_is_softer_than_crime() -> None:
-    (a,) = defamation.DETECTOR.detect(ctx_for("The clerk is incompetent."))
-    (b,) = defamation.DETECTOR.detect(ctx_for("The clerk is a thief."))
+    (a,) = defamation.DETECTOR.detect(context("The clerk is incompetent."))
+    (b,) = defamation.DETECTOR.detect(context("The clerk is a thief."))
     assert a.score < b.score
 
 

@@ -71,7 +71,7 @@ def test_bullet_numbers_exist(pack: Pack) -> None:
             if any(stripped.startswith(h) for h in headings):
                 break
             bullets += stripped.startswith("- ")
-        assert 1 <= loc.item <= bullets, (clause.id, loc.item, bullets)
+        assert loc.item >= 1 and loc.item <= bullets, (clause.id, loc.item, bullets)
 
 
 def test_summaries_are_in_our_own_words(pack: Pack) -> None:
