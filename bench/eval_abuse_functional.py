@@ -11,7 +11,7 @@ as a post on the council's social account (Leigh's council details, default Thre
 a case is predicted abusive when any finding's score reaches the threshold for its
 subtype. Reported per behaviour: accuracy, misses (abusive judged clean), false alarms
 (clean judged abusive), and how many caught abusive cases got the labelled subtype.
-This is the baseline the trained model must beat; no floors are asserted yet.
+tests/detectors/test_abuse_functional.py asserts a floor per behaviour.
 """
 
 from __future__ import annotations

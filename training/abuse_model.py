@@ -1,55 +1,124 @@
-"""Model definition and decision rule shared by train_abuse.py and eval_abuse.py.
+"""Training-side code for the shipped abuse model, shared by train_abuse.py and
+eval_abuse.py.
 
-The saved artefact is a plain dict (pipeline + hate threshold + versions) so loading it
-needs only scikit-learn, not this module. Texts go through split.normalise BEFORE the
-pipeline (kept out of it so the pickle holds no reference to training code).
+Features come from `aupguard.detectors._abuse_ngrams.sentence_features`, the map the detector
+uses at check time, applied to aupguard's folded text view, so training and checking
+cannot drift apart. The classifier is scikit-learn's LogisticRegression (multinomial,
+lbfgs, deterministic); only its numbers are kept, in aupguard's own model format.
 """
 
 from __future__ import annotations
 
-from typing import Any
+import html
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
-from sklearn.feature_extraction.text import TfidfVectorizer
+import scipy.sparse as sp
 from sklearn.linear_model import LogisticRegression
-from sklearn.pipeline import FeatureUnion, Pipeline
 
+from aupguard.detectors._abuse_ngrams import CLASSES, idf_weights, sentence_features
+from aupguard.text import normalise as aup_normalise
 from split import SEED
 
+WORD_MIN_DF = 2
+CHAR_MIN_DF = 3
+C = 4.0
+_RT = re.compile(r"(^|\s)rt(\s|$)", re.IGNORECASE)
 
-def build_pipeline(c: float = 4.0, class_weight: Any = "balanced") -> Pipeline:
-    """Word 1-2-grams plus char_wb 2-5-grams into a balanced logistic regression."""
-    features = FeatureUnion(
-        [
-            (
-                "word",
-                TfidfVectorizer(
-                    analyzer="word", ngram_range=(1, 2),
-                    sublinear_tf=True, min_df=2, token_pattern=r"(?u)\b\w+\b",
-                    dtype=np.float32,
-                ),
-            ),
-            (
-                "char",
-                TfidfVectorizer(
-                    analyzer="char_wb", ngram_range=(2, 5),
-                    sublinear_tf=True, min_df=3, dtype=np.float32,
-                ),
-            ),
-        ]
-    )
+
+def fold(text: str) -> str:
+    """What the detector sees: HTML entities decoded, retweet markers dropped, then
+    aupguard's normaliser (folded view)."""
+    text = _RT.sub(" ", html.unescape(html.unescape(text)))
+    return aup_normalise(text).folded.text
+
+
+@dataclass
+class Vocabulary:
+    words: list[str]
+    chars: list[str]
+    idf: np.ndarray
+
+    def index(self) -> tuple[dict[str, int], dict[str, int]]:
+        n = len(self.words)
+        return (
+            {g: i for i, g in enumerate(self.words)},
+            {g: i + n for i, g in enumerate(self.chars)},
+        )
+
+
+Doc = tuple[list[str], list[str], list[str]]
+
+
+def features(text: str) -> Doc:
+    """(distinct words, their character n-grams, distinct word pairs) of a folded text."""
+    return sentence_features(text)
+
+
+def build_vocabulary(docs: Sequence[Doc]) -> Vocabulary:
+    """Grams seen in enough documents, sorted so the file is the same on every run.
+    Word unigrams and pairs share the word vocabulary (a pair contains a space)."""
+    wdf: Counter[str] = Counter()
+    cdf: Counter[str] = Counter()
+    for words, chars, pairs in docs:
+        wdf.update(set(words) | set(pairs))
+        cdf.update(set(chars))
+    words = sorted(g for g, d in wdf.items() if d >= WORD_MIN_DF)
+    chars = sorted(g for g, d in cdf.items() if d >= CHAR_MIN_DF)
+    df = np.array([wdf[g] for g in words] + [cdf[g] for g in chars])
+    return Vocabulary(words, chars, idf_weights(df, len(docs)))
+
+
+def matrix(docs: Sequence[Doc], vocab: Vocabulary) -> sp.csr_matrix:
+    """One row per text, built as `NgramModel.logits` reads it: every known word, each of
+    its character n-grams and every known word pair add their idf weight (a gram shared
+    by two different words adds twice), divided by the root of the sum of the squared
+    weights added."""
+    windex, cindex = vocab.index()
+    idf = vocab.idf.astype(np.float64)
+    indptr, indices, data = [0], [], []
+    for words, chars, pairs in docs:
+        idx = [i for i in map(windex.get, words) if i is not None]
+        idx += [i for i in map(cindex.get, chars) if i is not None]
+        idx += [i for i in map(windex.get, pairs) if i is not None]
+        w = idf[idx]
+        if idx:
+            w = w / np.sqrt(np.dot(w, w))
+        indices.extend(idx)
+        data.extend(w.tolist())
+        indptr.append(len(indices))
+    n = len(vocab.words) + len(vocab.chars)
+    m = sp.csr_matrix((data, indices, indptr), shape=(len(docs), n), dtype=np.float64)
+    m.sum_duplicates()
+    return m
+
+
+def fit(x: sp.csr_matrix, y: Sequence[int], c: float = C) -> LogisticRegression:
+    """Multinomial logistic regression with balanced class weights."""
     clf = LogisticRegression(
-        C=c, class_weight=class_weight, max_iter=2000, random_state=SEED, solver="lbfgs"
+        C=c, class_weight="balanced", max_iter=3000, random_state=SEED, solver="lbfgs"
     )
-    return Pipeline([("features", features), ("clf", clf)])
+    return clf.fit(x, np.asarray(y))
 
 
-def decide(proba: np.ndarray, hate_threshold: float | None) -> np.ndarray:
-    """Argmax, except hate wins whenever P(hate) reaches the tuned threshold.
+def to_davidson(proba: np.ndarray) -> np.ndarray:
+    """Collapse the model's classes to Davidson's: (hate, offensive, neither)."""
+    k = {c: i for i, c in enumerate(CLASSES)}
+    hate = proba[:, k["hate"]]
+    neither = proba[:, k["clean"]]
+    return np.stack([hate, 1.0 - hate - neither, neither], axis=1)
 
-    Below the threshold hate is never chosen; the larger of offensive/neither wins.
-    """
-    if hate_threshold is None:
-        return np.asarray(proba.argmax(axis=1))
-    rest = proba[:, 1:].argmax(axis=1) + 1
-    return np.where(proba[:, 0] >= hate_threshold, 0, rest)
+
+def decide(three: np.ndarray, weights: Sequence[float]) -> np.ndarray:
+    """Davidson class (0 hate, 1 offensive, 2 neither) from collapsed probabilities,
+    each scaled by a weight chosen on out-of-fold training predictions."""
+    return np.asarray((three * np.asarray(weights)).argmax(axis=1))
+
+
+__all__ = [
+    "CLASSES", "Doc", "Vocabulary", "build_vocabulary", "decide", "features", "fit", "fold",
+    "matrix", "to_davidson",
+]

@@ -1,5 +1,5 @@
 """The abuse functional suite (issue 3) is well-formed and covers every behaviour the
-issue names with enough cases. Accuracy floors come later, with the trained model."""
+issue names with enough cases. Accuracy floors: tests/detectors/test_abuse_functional.py."""
 
 from __future__ import annotations
 

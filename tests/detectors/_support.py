@@ -18,11 +18,13 @@ def context(
     council: Council = COUNCIL,
     author: Author | None = None,
     register: Register | None = None,
+    thresholds: Thresholds | None = None,
     **message: object,
 ) -> Context:
     msg = Message(text=text, author=author or Author(), **message)  # type: ignore[arg-type]
     return Context(
-        message=msg, text=normalise(text), council=council, register=register or Register()
+        message=msg, text=normalise(text), council=council, register=register or Register(),
+        thresholds=thresholds or Thresholds(),
     )
 
 

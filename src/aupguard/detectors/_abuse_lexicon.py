@@ -160,9 +160,15 @@ UNLESS: dict[str, str] = {
     r"spayed|in\s+season|stud|sire)\b",
 }
 
-# The protected characteristic a slur or a group word is about, for the explanation.
+# The protected characteristics of the Equality Act 2010, named as the Act names them.
+CHARACTERISTICS = (
+    "age", "disability", "gender reassignment", "marriage and civil partnership",
+    "pregnancy and maternity", "race", "religion or belief", "sex", "sexual orientation",
+)
+# The characteristic a slur or a group word is about, for the explanation. Under the Act
+# "race" includes colour, nationality and ethnic or national origins.
 _RACE, _REL, _SEX, _GEN, _DIS = (
-    "race or ethnic origin", "religion", "sexual orientation", "gender identity", "disability"
+    "race", "religion or belief", "sexual orientation", "gender reassignment", "disability"
 )
 ABOUT: dict[str, str] = {
     **dict.fromkeys(
@@ -170,21 +176,29 @@ ABOUT: dict[str, str] = {
         "sambo kaffir wetback polack taig pikey gyppo gippo".split(), _RACE),
     **dict.fromkeys("kike yid".split(), _REL),
     **dict.fromkeys("faggot fag poof bender dyke lesbo lezza lezzer homo".split(), _SEX),
-    **dict.fromkeys("tranny shemale".split(), _GEN),
-    **dict.fromkeys("retard spastic spaz mong cripple".split(), _DIS),
+    **dict.fromkeys("tranny shemale trannies".split(), _GEN),
+    **dict.fromkeys("retard spastic spaz mong cripple cripples retards".split(), _DIS),
     **dict.fromkeys(
         "immigrants migrants asylum refugees foreigners poles romanians europeans polish "
-        "romanian foreign".split(), "nationality or origin"),
+        "romanian foreign".split(), _RACE),
     **dict.fromkeys(
         "blacks black asians asian arabs africans african pakistanis pakistani indians indian "
         "gypsies gypsy travellers traveller roma chinese irish".split(), _RACE),
     **dict.fromkeys(
-        "muslims moslems muslim jews jewish catholics protestants hindus sikhs christians"
-        .split(), _REL),
-    **dict.fromkeys("gays gay lesbians homosexuals queers".split(), _SEX),
-    **dict.fromkeys("trans transgender".split(), _GEN),
-    **dict.fromkeys("disabled".split(), _DIS),
+        "muslims moslems muslim islam jews jewish catholics protestants hindus sikhs christians "
+        "atheists mosque synagogue church".split(), _REL),
+    **dict.fromkeys("gays gay lesbians lesbian homosexuals queers queer bisexual".split(), _SEX),
+    **dict.fromkeys("trans transgender transsexual transsexuals".split(), _GEN),
+    **dict.fromkeys("disabled wheelchair autistic".split(), _DIS),
+    **dict.fromkeys(
+        "pensioners oaps boomers elderly pensioner youngsters teenagers".split(), "age"),
+    **dict.fromkeys("women woman females female girls wives".split(), "sex"),
+    **dict.fromkeys("pregnant pregnancy maternity mums mothers".split(),
+                    "pregnancy and maternity"),
+    **dict.fromkeys("married unmarried spouse spouses partnership".split(),
+                    "marriage and civil partnership"),
 }
+assert set(ABOUT.values()) <= set(CHARACTERISTICS)
 
 # Groups of people by a protected characteristic, for dehumanising phrases. Only
 # phrases that *combine* a group with a slur-like predicate are findings, never the

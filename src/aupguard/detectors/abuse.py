@@ -1,13 +1,14 @@
 """Abuse: swearing, insults, harassment, hate, threats and sexual content.
 
-Scoring lives in `_abuse_model.score_sentences` (a word list for now, a trained model
-later); this module only turns scored spans into findings with plain-English reasons.
-The engine compares each score with the pack's threshold for that subtype.
+Scoring lives in `_abuse_model.score_sentences` (the word list and the trained n-gram
+model together); this module only turns scored spans into findings with plain-English
+reasons. The engine compares each score with the pack's threshold for that subtype.
 """
 
 from __future__ import annotations
 
 from aupguard.detectors._abuse_model import characteristic, score_sentences, trigger_hits
+from aupguard.detectors._conduct import sentence_bounds
 from aupguard.detectors.base import Context, Example
 from aupguard.model import ABUSE, Finding, Remedy
 
@@ -77,10 +78,19 @@ class AbuseDetector:
         view = ctx.text.folded
         findings: list[Finding] = []
         text = view.text
-        for start, end, subtype, score in score_sentences(text, trigger_hits(ctx.text)):
+        limits = ctx.thresholds.for_finding
+        spans = score_sentences(
+            text, trigger_hits(ctx.text), threshold=lambda sub: limits(ABUSE, sub)
+        )
+        for start, end, subtype, score in spans:
             s, e = view.to_original(start, end)
             why = _EXPLAIN[subtype]
-            if subtype == "hate" and (about := characteristic(text[start:end])):
+            about = ""
+            if subtype == "hate":
+                about = characteristic(text[start:end]) or characteristic(
+                    text[slice(*sentence_bounds(text, start, end))]
+                )
+            if about:
                 why = (f"This contains a slur or a hateful remark about people because of "
                        f"their {about}.")
             findings.append(

@@ -1,0 +1,60 @@
+"""The abuse detector on the functional suite (tests/fixtures/abuse/functional.jsonl),
+behaviour by behaviour. The suite is never used in training (training/ reads only
+Davidson, our own examples and one ham folder), so these are held-out figures.
+
+Floors sit a little below what the shipped model measured when they were set (see
+docs/benchmarks.md); raise them as the model improves, never lower them silently.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+BENCH = Path(__file__).resolve().parents[2] / "bench"
+if str(BENCH) not in sys.path:
+    sys.path.insert(0, str(BENCH))
+
+import eval_abuse_functional  # noqa: E402
+
+# Measured with the committed model (accuracy per behaviour): derogation 0.889,
+# dehumanisation 0.906, threats 0.875, slurs 0.875, profanity at a person 0.906,
+# counter-speech 0.844, quoting 0.750, negation 0.812, neutral identity 0.969,
+# obfuscation 0.882; overall 0.871. The word list alone scored 0.733 overall.
+FLOORS = {
+    "derogation": 0.85,
+    "dehumanisation": 0.87,
+    "threats": 0.84,
+    "slurs": 0.84,
+    "profanity_at_person": 0.87,
+    "counter_speech": 0.81,
+    "quoting": 0.71,
+    "negation": 0.78,
+    "neutral_identity": 0.93,
+    "obfuscation": 0.85,
+}
+OVERALL_FLOOR = 0.84
+
+
+@pytest.fixture(scope="module")
+def result() -> dict[str, Any]:
+    rows = eval_abuse_functional.load(eval_abuse_functional.FIXTURE)
+    return eval_abuse_functional.evaluate(rows)
+
+
+@pytest.mark.parametrize("behaviour", sorted(FLOORS))
+def test_behaviour_accuracy_floor(result: dict[str, Any], behaviour: str) -> None:
+    got = result["behaviours"][behaviour]
+    wrong = [w["text"] for w in result["wrong"] if w["behaviour"] == behaviour]
+    assert got["accuracy"] >= FLOORS[behaviour], wrong
+
+
+def test_overall_accuracy_floor(result: dict[str, Any]) -> None:
+    assert result["overall"]["accuracy"] >= OVERALL_FLOOR
+
+
+def test_every_behaviour_has_a_floor(result: dict[str, Any]) -> None:
+    assert set(result["behaviours"]) == set(FLOORS)
