@@ -53,9 +53,13 @@ class Vocabulary:
 Doc = tuple[list[str], list[str], list[str]]
 
 
+PAIRS = True  # word-pair features (train_abuse.py --no-pairs turns them off)
+
+
 def features(text: str) -> Doc:
     """(distinct words, their character n-grams, distinct word pairs) of a folded text."""
-    return sentence_features(text)
+    words, chars, pairs = sentence_features(text)
+    return words, chars, pairs if PAIRS else []
 
 
 def build_vocabulary(docs: Sequence[Doc]) -> Vocabulary:

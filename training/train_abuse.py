@@ -26,6 +26,7 @@ import sklearn
 from sklearn.metrics import f1_score
 from sklearn.model_selection import StratifiedKFold
 
+import abuse_model
 from abuse_model import (
     CHAR_MIN_DF,
     CLASSES,
@@ -144,7 +145,9 @@ def main() -> int:
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
     ap.add_argument("--no-oof", action="store_true",
                     help="skip choosing Davidson decision weights (keeps 1, 1, 1)")
+    ap.add_argument("--no-pairs", action="store_true", help="words and character grams only")
     args = ap.parse_args()
+    abuse_model.PAIRS = not args.no_pairs
     if not data_present():
         return 0
     t0 = time.perf_counter()
@@ -169,6 +172,7 @@ def main() -> int:
     model = fit(matrix(d_docs + o_docs, vocab), d_y + o_y)
     assert tuple(model.classes_) == tuple(range(len(CLASSES)))
     meta = {
+        "pairs": abuse_model.PAIRS,
         "davidson_weights": weights,
         "training": {
             "davidson_rows": len(d_docs), "own_rows": len(o_docs) - len(ham),

@@ -4,7 +4,9 @@ the pack's per-subtype thresholds decide what counts."""
 
 from __future__ import annotations
 
+import hashlib
 import math
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -59,8 +61,9 @@ def test_logits_match_an_independent_computation() -> None:
         if pair in model.word_index:
             idx.append(model.word_index[pair])
     w = model.idf[idx].astype(np.float64)
-    expected = model.intercept + (w / math.sqrt(float(w @ w))) @ model.coef[idx]
-    assert np.allclose(model.logits(text), expected, atol=1e-4)
+    logits = model.intercept + (w / math.sqrt(float(w @ w))) @ model.coef[idx]
+    expected = np.exp(logits - logits.max()) / np.exp(logits - logits.max()).sum()
+    assert np.allclose(model.probabilities([text])[0], expected, atol=1e-5)
     probs = model.probabilities([text, "", "the bins are out on tuesday"])
     assert probs.shape == (3, len(CLASSES))
     assert np.allclose(probs.sum(axis=1), 1.0)
@@ -156,3 +159,11 @@ def test_profile_scores_every_subtype_per_message_and_per_sentence() -> None:
     assert message["threat"] == max(p.scores["threat"] for p in per)
     assert per[1].scores["threat"] > per[0].scores["threat"]
     assert profile("") == ({s: 0.0 for s in ABUSE_SUBTYPES}, [])
+
+
+def test_shipped_model_was_trained_on_the_committed_examples() -> None:
+    """Editing training/data/own_examples.jsonl without retraining fails here."""
+    own = Path(__file__).resolve().parents[2] / "training" / "data" / "own_examples.jsonl"
+    training = shipped_model().meta["training"]
+    assert isinstance(training, dict)
+    assert training["own_sha256"] == hashlib.sha256(own.read_bytes()).hexdigest()

@@ -4,13 +4,16 @@ Run ``python training/data/own_examples.py``; it writes ``own_examples.jsonl`` n
 file. The rows are written by the project for UK town and parish council settings: the
 hard negatives a word list gets wrong (counter-speech, quotation, negation, neutral
 mentions of protected groups, rude-looking place names) and UK insults, slurs, threats,
-harassment and sexual remarks. About 1,500 rows are hand-written sentences in the lists
+harassment and sexual remarks. About 1,650 rows are hand-written sentences in the lists
 below; the rest is template expansion with the same person, topic and group fillers used
-in clean and abusive templates, so a filler never gives the label away.
+in clean and abusive templates, so a filler never gives the label away. About 1,800 clean
+rows of everyday council business (minutes, agendas, emails, posts, office chat) use the
+same councillor and staff names, so "Cllr", "clerk", "Mayor" or "will" do not predict abuse.
 
 Stdlib only, deterministic (``random.Random(20261121)``). The script refuses to write
 (exit 1, offenders printed) if any row is too close to the held-out functional suite
-or any string literal in ``tests/detectors/test_abuse.py`` (token-set Jaccard >= 0.6), or
+or any string literal in ``tests/detectors/test_abuse.py`` (token-set Jaccard >= 0.6), or to
+any text of the evaluation set ``tests/fixtures/eval/labelled.jsonl`` (Jaccard >= 0.5), or
 repeats a detector ``Example`` string or one of those test strings.
 
 The sentences deliberately contain slurs, threats and sexual remarks: this is training
@@ -36,7 +39,10 @@ OUT_PATH = HERE / "own_examples.jsonl"
 FUNCTIONAL_PATH = REPO_ROOT / "tests" / "fixtures" / "abuse" / "functional.jsonl"
 DETECTOR_PATH = REPO_ROOT / "src" / "aupguard" / "detectors" / "abuse.py"
 TEST_PATH = REPO_ROOT / "tests" / "detectors" / "test_abuse.py"
+# The policy evaluation set: must stay unseen, so nothing close to its texts is generated.
+EVAL_PATH = REPO_ROOT / "tests" / "fixtures" / "eval" / "labelled.jsonl"
 JACCARD_LIMIT = 0.6
+EVAL_JACCARD_LIMIT = 0.5
 # Template rows are dropped well before the hard limit, so the near-misses never reach it.
 TEMPLATE_JACCARD_LIMIT = 0.5
 
@@ -563,7 +569,7 @@ COUNCIL_BUSINESS = [
     "The farmers' market moves to the second Saturday of the month from June.",
     "Thank you to Mrs Okafor from the office, who retires after 27 years. We'll miss you!",
     "The Town Clerk will be on leave from 5 to 16 August; the deputy clerk will cover.",
-    "The Mayor's charity quiz raised £1,150 for the hospice. Thank you to everyone who came.",
+    "The Mayor's charity quiz raised £870 for the hospice. Thank you to everyone who came.",
     "Volunteers needed for the Christmas lights switch-on: stewards, first aiders and elves.",
     "The war memorial has been cleaned ahead of Remembrance Sunday.",
     "Street lights on Mill Road will be switched to LED over the next fortnight.",
@@ -1286,7 +1292,7 @@ LONG_ROWS = [
 SHORT_CLEAN = [
     ("Bins done on Orchard Way, thanks!", "council_business", None),
     ("Meeting moved to 7pm tonight.", "council_business", None),
-    ("Great turnout at the litter pick!", "council_business", None),
+    ("Brilliant turnout for the litter pick this morning!", "council_business", None),
     ("Toilets on the rec reopen Monday.", "council_business", None),
     ("Pothole on Harrow Lane now filled.", "council_business", None),
     ("Agenda for Tuesday is online.", "council_business", None),
@@ -2193,6 +2199,12 @@ def load_functional() -> list[tuple[str, frozenset[str]]]:
     return rows
 
 
+def load_eval() -> list[tuple[str, frozenset[str]]]:
+    with EVAL_PATH.open(encoding="utf-8") as f:
+        texts = [json.loads(line)["text"] for line in f if line.strip()]
+    return [(t, tokens(t)) for t in texts]
+
+
 def load_detector_examples() -> set[str]:
     tree = ast.parse(DETECTOR_PATH.read_text(encoding="utf-8"))
     out = set()
@@ -2262,6 +2274,7 @@ def hand_rows() -> list[dict]:
     for text, label, group, char in LONG_ROWS:
         rows.append(row(text, label, group, char, "hand"))
     add(COUNCIL_BUSINESS_HARD, "clean", "council_business")
+    add(COUNCIL_CHAT, "clean", "council_business")
     for text, label, group in SHORT_ABUSE:
         rows.append(row(text, label, group, None, "hand"))
     add(THREAT_NEGATION, "clean", "negation")
@@ -2308,6 +2321,378 @@ def fill(template: str, rng, char_source: str | None, group: str) -> tuple[str, 
     return template.format(**slots), group, char
 
 
+# ---------------------------------------------------------------------------------------
+# clean / council_business, everyday business. The first models learnt that "Cllr",
+# "clerk", "Mayor", "meeting", "will" and "everyone knows" meant abuse, because in this file
+# they turned up mostly in abusive rows and in the other sources not at all. These rows use
+# the same person fillers as the abusive templates above (COUNCILLORS, STAFF) in ordinary
+# minutes, agendas, emails, posts, replies and office chat, so the names stop predicting
+# the label.
+# ---------------------------------------------------------------------------------------
+
+# hand-written: informal, chatty council life (IT, office banter, thank-yous, "will",
+# "everyone knows", "watch", "back", "home", "after the meeting", "know where", "sort it out").
+COUNCIL_CHAT = [
+    "Locked out of the shared drive again lol. Sandra, can you work your magic?",
+    "Password reset sorted, ta Tom.",
+    "The laptop died halfway through the minutes. Typing them up from my notes tonight.",
+    "Knackered after the fete. Never again (until next year).",
+    "Cheers Gary, the gazebos are back in the depot.",
+    "Haha, Cllr Harper turned up a week early for the planning meeting.",
+    "Ta for the biscuits, Mrs Okafor!",
+    "Anyone know where the extension lead went? It was in the hall cupboard on Friday.",
+    "Lol, the projector has decided it only works upside down.",
+    "Morning all. Printer's jammed again, engineer booked for 11.",
+    "Who's got the key to the pavilion? The cricket lot are waiting.",
+    "Back in the office Monday. Have a good weekend all!",
+    "Working from home today, ring my mobile if you need me.",
+    "Cllr Walsh says thanks for the card, she's home from hospital and doing well.",
+    "Everyone knows the Christmas lights switch-on is the best night of the year in Ashcombe.",
+    "I'll be waiting outside the hall after the meeting to help pack away.",
+    "We know where the leak is now. Roofer's coming Tuesday.",
+    "Watch this space for the summer programme!",
+    "Finished the asset register at last. Only took three cups of tea.",
+    "Leave it with me, I'll sort it out first thing tomorrow.",
+    "Cllr Goldberg will bring the urn for the coffee morning.",
+    "The Deputy Clerk is off to the SLCC training day on Thursday, back Friday.",
+    "Town Clerk's out at the county association meeting this afternoon.",
+    "Cllr Begum sends apologies for tonight, her train's been cancelled.",
+    "Can someone let Cllr Fenwick in? He's forgotten his fob again haha.",
+    "The Mayor will be at the school assembly on Friday to hand out the cycling certificates.",
+    "Sorry for the slow reply, we've been snowed under with allotment renewals.",
+    "Ta very much for the flowers, they're on the front desk.",
+    "Minutes typed, checked and sent. Time for a brew.",
+    "Did anyone else's Teams just freeze or is it just me?",
+    "The Wi-Fi in the Guildhall is rubbish again. IT company say it's the router.",
+    "Spare chairs are stacked behind the stage if anyone needs them.",
+    "Cllr Thompson has agreed to judge the scarecrow competition. Brave man.",
+    "Lovely to see so many people at the Remembrance service this morning.",
+    "Cllr Adeyemi will do the welcome at the citizenship ceremony.",
+    "Who's coming to the quiz on Friday? We need a team name lol.",
+    "Quick reminder that the office shuts at 1pm on Wednesdays.",
+    "Bins on the rec have been emptied. Cheers Gary!",
+    "The hanging baskets go up next week, weather permitting.",
+    "Everyone knows the bowls club do the best teas in town.",
+    "Got home at midnight after the count. Worth it though.",
+    "Cllr Kaur has kindly offered to cover the stall on Saturday morning.",
+    "The agenda's gone out, shout if I've missed anyone off the list.",
+    "Just realised I sent the draft budget to the old email group. Resending now, sorry!",
+    "Cllr Nowak and Cllr Reid have swapped seats on the planning committee.",
+    "Sandra's made a sign for the door so nobody gets lost looking for the committee room.",
+    "I'll watch the livestream from home tonight, I've got the grandkids.",
+    "Thanks Karen, the room's booked for the 14th.",
+    "Cllr O'Connor's retirement do is at the Red Lion on Friday, all welcome.",
+    "Parks officer's out checking the play area after the storm.",
+    "The new noticeboard is up outside the library. Looks smart!",
+    "Can we move the finance meeting to half seven? Cllr Moss is stuck at work.",
+    "Cllr Ellis proposed the grant, Cllr Patel seconded, all in favour.",
+    "The caretaker says the boiler at the community centre is working again.",
+    "Lol, someone's left a cake in the fridge labelled 'for the Mayor, hands off'.",
+    "Tom's finished the website update, have a look and tell him what you think.",
+    "Will the planning agenda be out by Friday? I'm away next week.",
+    "Happy retirement, Mrs Okafor! Thirty years in the office and never missed a deadline.",
+    "The shared drive is back up. Sorry for the hassle, everyone.",
+    "Laptop died again, using the old desktop till the new one arrives.",
+    "Is the coffee machine fixed yet or are we still on instant?",
+    "Cllr Harper will open the new bench on the green on Saturday.",
+    "Waiting for the electrician to turn up. He said between eight and twelve, classic.",
+    "Haha yes, the town hall clock is an hour out again. Someone's on it.",
+    "Not to worry, the deposit will go back to your card within five days.",
+    "Cllr Shah is doing the reading at the carol service this year.",
+    "Our ward councillor was pleased with the turnout at Saturday's surgery and says thank you.",
+    "The chair of planning would like the site visit moved to Monday morning.",
+    "I'll bring the tablecloths back after the meeting.",
+    "Do we know where the spare gazebo weights are? Found one, missing three.",
+    "The leader of the council will answer questions at the annual town meeting.",
+    "Back to normal bin days from next week after the bank holiday.",
+    "Home time! See you all tomorrow.",
+    "Cllr Hughes has finished reading the tenders and will report on Tuesday.",
+    "Everyone knows the first frost means the end of the hanging baskets. Compost next week.",
+    "Watch out for the ducks crossing on Mill Road, they've had ducklings!",
+    "Knackered but happy after the carnival. Thanks to every single volunteer.",
+    "The assistant clerk has printed the agenda packs, they're in the pigeon holes.",
+    "Cllr Walsh will be at the library drop-in from 10 till 12 on Saturday.",
+    "Cheers for sorting the float, Cllr Begum!",
+    "Sorry all, the Zoom link was wrong. New one's in the calendar invite.",
+    "Market manager says the Saturday traders are back to full strength.",
+    "Cemetery officer will be on leave next week, bookings go through the front office.",
+    "The RFO has done the quarterly reconciliation, all balances agree.",
+    "No idea where my reading glasses went. If you find them, they're mine lol.",
+    "Cllr Goldberg sends his apologies, he's at his granddaughter's graduation.",
+    "Lovely email from a resident thanking the groundsman for the daffodils.",
+    "We'll get the photos from the fete up on the page by Monday.",
+    "Cllr Dave Ellis is doing the bacon butties for the litter pick volunteers.",
+    "Note for the minutes: the clock in the chamber is five minutes fast.",
+    "Can someone tell Cllr Fenwick the meeting is in the Assembly Room, not the chamber?",
+    "Hope everyone got home safely after the storm last night.",
+    "Everyone knows the key to the pavilion sticks, just give it a wiggle.",
+    "Will do, leave it with me.",
+    "Ta muchly, that's the last of the expenses forms in.",
+    "The Deputy Mayor will represent the town at the county show on Saturday.",
+    "The parking warden has asked us to remind people about the market day restrictions.",
+    "Loving the new planters on the high street, well done Ashcombe in Bloom!",
+    "Councillor Jane Moss will be chairing the Christmas lights working group this year.",
+    "Finished! Precept paperwork sent to the district council.",
+    "Cllr Priya Shah has kindly agreed to be our tree warden.",
+    "Cllr Reid's back from holiday and catching up on emails, be patient haha.",
+    "The events officer is at the fireworks safety briefing this morning.",
+    "The Town Clerk will sign the lease at Friday's meeting.",
+    "Has the insurance renewal come in yet? It runs out at the end of the month.",
+    "Just had a lovely call from a lady whose husband planted the oak on the green in 1977.",
+    "Fire alarm test at 10 as usual, don't panic.",
+    "The defib at the pavilion has been checked this week and it's all in order.",
+    "Cllr Kaur and Cllr Thompson are going to tidy the war memorial garden on Sunday.",
+    "The planning officer's report is late, so the item will be deferred to next month.",
+    "Gary says the grit bins are all full, ready for the cold snap.",
+    "Can I pop in after the meeting to drop off the raffle prizes?",
+    "Welcome back Sandra, we missed you!",
+    "Watch the first half of the match and then head over to the hall for the quiz?",
+    "Cllr Patel asked me to say the footpath survey is finished and it's good news.",
+    "Our clerk is on holiday, so please bear with us for replies this week.",
+    "Haha, that'll teach me to trust the weather forecast. Fete gazebos everywhere.",
+    "Sorry, we know where the fault is but the part won't arrive till Thursday.",
+    "The Mayor's chain is back from being cleaned, looking very shiny.",
+    "Pleased to report that all twelve plots on the new allotment site are let.",
+    "Cllr Nowak's bringing her famous Polish cake to the volunteers' lunch.",
+    "The woman on reception has put the lost property in a box by the door.",
+    "Lol the kettle has finally given up. Office whip-round for a new one?",
+    "Going home via the post office, anything to send?",
+    "I will get the draft minutes to you by Wednesday, promise.",
+    "Everyone knows Cllr Harper can't resist a tombola.",
+    "Everyone knows Sandra keeps the good pens in her drawer.",
+    "The old minute books are going back to the county record office on Friday.",
+    "Tell Cllr Moss the bowls club said yes to the lease terms.",
+    "Sorted! Cllr Begum found the missing invoice in her car.",
+    "Hi all, quick one: who has the master key for the allotment gates?",
+    "Lovely meeting tonight, all done by half eight for once.",
+    "Fab turnout at the coffee morning, £212 raised for the air ambulance.",
+    "The lad who empties the bins found a wedding ring in the park and handed it in.",
+    "The cemetery's new gates are on. Gary did a lovely job.",
+    "Cheers for covering the phones while I was at the dentist.",
+    "Reminder: clocks go back on Sunday, the office alarm will need resetting.",
+    "Cllr Fenwick is on a course all day, his phone will be off.",
+    "The new town guide has gone to print. Watch out for it in the shops next month.",
+    "Laptop's been rebuilt, all your files are safe.",
+    "Forgot my password again lol. Tom to the rescue.",
+    "Tea and cake in the office at 3 for Cllr Ellis's birthday!",
+    "Residents asked us to thank the Deputy Clerk for sorting the Blue Badge forms.",
+    "What time does the hall need to be cleared by on Saturday night?",
+    "I'll be back after lunch to finish the agenda.",
+    "All done for the night. Chairs stacked, heating off, lights off.",
+    "The caretaker's found the missing tablecloths. They were in the boiler room, obviously.",
+    "The Town Clerk sends her thanks for all the retirement cards.",
+    "Cllr O'Connor says the carol singers will meet at the war memorial at six.",
+    "Sorry, couldn't make it tonight, stuck at home with a poorly dog.",
+    "After the meeting we're all going for a quick one at the Crown, come along.",
+    "Who's watching the bake-off entries so nobody pinches a slice?",
+    "Just back from the site visit. Muddy but worth it.",
+    "Thanks for all your hard work on the fete, everyone. Go home and put your feet up!",
+]
+
+# Fillers for the everyday-business templates (people come from COUNCILLORS and STAFF).
+CB_MEMBERS = [c for c in COUNCILLORS if c[0].startswith(("Cllr", "Councillor"))]
+CB_CHAIRS = ["the Chair", "the Mayor", "the Deputy Mayor", "the chair of planning"]
+CB_RESIDENTS = [
+    "Mrs Wilson", "Mr Hall", "Margaret from Sheep Street", "Pat on Orchard Way", "Mr Kowalski",
+    "Mrs Bibi", "Derek at number 12", "Joan Ridley", "Mr and Mrs Green", "Sue from the allotment society",
+    "Mr Singh", "Mrs Adebayo", "Ray from the bowls club", "Linda Marsh", "Mr O'Brien", "Mrs Chowdhury",
+]  # fmt: skip
+CB_SIGNOFFS = ["Pat", "Jo", "Sam", "Mel", "Chris", "Bev", "Alison", "Rob"]
+CB_DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Tuesday the 9th",
+           "Thursday evening", "the 14th", "the 28th", "Friday lunchtime"]
+CB_DATES = ["12 March", "3 June", "9 September", "21 November", "14 January", "30 April", "8 July"]
+CB_TIMES = ["7pm", "7.30pm", "6.30pm", "10am", "2pm", "8.45pm", "9.15pm"]
+CB_MONTHS = ["March", "June", "September", "the autumn", "the new year", "the spring"]
+CB_MEETINGS = [
+    "full council", "the planning committee", "the finance committee", "the amenities committee",
+    "the staffing committee", "the annual town meeting", "the annual parish meeting",
+    "the open spaces committee", "the policy and resources committee",
+]  # fmt: skip
+CB_GROUPS = [
+    "the Christmas lights working group", "the neighbourhood plan steering group",
+    "the climate action group", "the allotments working group", "the youth council",
+    "the events working group", "the parks and open spaces group", "the twinning association",
+    "the communications working group", "the cemetery working group",
+]  # fmt: skip
+CB_PAPERS = [
+    "the draft budget", "the risk assessment", "the revised standing orders", "the grant applications",
+    "the asset register", "the quotes for the bus shelter", "the internal audit report",
+    "the draft minutes", "the events calendar", "the insurance renewal", "the play area inspection report",
+    "the financial regulations", "the tree survey", "the annual governance statement",
+    "the bank reconciliation", "the draft newsletter",
+]  # fmt: skip
+CB_EVENTS = [
+    "the summer fete", "the Christmas lights switch-on", "the Remembrance parade", "the Easter egg hunt",
+    "the carnival", "the spring litter pick", "the jubilee picnic", "the scarecrow festival",
+    "the bonfire night display", "the duck race", "the open-air cinema", "the carol service",
+    "the food festival", "the Armistice coffee morning", "the dog show", "the May Day fair",
+]  # fmt: skip
+CB_VENUES = ["the Guildhall", "the Assembly Room", "the community centre", "the pavilion", "the library",
+             "the town hall", "the Methodist church hall", "the scout hut", "the council chamber"]
+CB_ORGS = [
+    "the Scouts", "the food bank", "the bowls club", "Ashcombe in Bloom", "the Friends of the Park",
+    "the carers' group", "the youth football club", "the over-60s lunch club", "the heritage society",
+    "the Men's Shed", "the WI", "the community choir", "the Brownies", "the riding for the disabled group",
+]  # fmt: skip
+CB_AMOUNTS = ["£250", "£500", "£750", "£1,000", "£1,200", "£300", "£400", "£650", "£2,000"]
+CB_IT = ["the shared drive", "the council email", "the booking system", "the website", "the planning portal",
+         "the office printer", "the Wi-Fi", "Teams", "the finance software", "the new laptop", "the VPN"]
+CB_APPS = [
+    "a rear extension on Mill Road", "two new houses behind the Red Lion", "a loft conversion on Church Street",
+    "the change of use at the old bank", "a garage conversion on Orchard Way", "a shopfront sign on Market Hill",
+    "solar panels on the school roof", "a dormer window at 4 Station Road", "the new farm shop at Brook Farm",
+    "six affordable homes off School Lane", "a replacement porch on Harrow Lane",
+]  # fmt: skip
+CB_SITES = ["the Westfield allotments", "the Brook Lane site", "the Gallows Hill allotments", "the Church Lane plots"]
+CB_PLOTS = ["plot 14", "plot 3a", "half plot 22", "plot 9", "plot 31", "plot 7b"]
+CB_WARDS = ["North", "South", "East", "West", "Castle", "Abbey", "Priory", "Riverside"]
+CB_STREETS = ["Church Street", "Mill Road", "Sheep Street", "Market Hill", "Station Road", "Harrow Lane", "the High Street"]
+CB_REASONS = ["work commitments", "illness", "a holiday", "a family commitment", "jury service", "a hospital appointment"]
+CB_VOTES = ["carried unanimously", "carried with one abstention", "carried, six votes to two",
+            "carried on the Chair's casting vote", "not carried, three votes to five"]
+CB_NUMS = ["nine", "twelve", "fourteen", "twenty-three", "forty", "sixty-odd", "eighty"]
+CB_SEASONS = ["summer", "autumn", "winter", "spring", "Christmas", "half-term"]
+CB_ITEMS = [str(n) for n in range(3, 16)]
+
+# Templates. Slots: {c}/{c2}/{c3} members (Cllr ...), {m} any councillor filler, {s}/{s2} staff,
+# {x} anyone, {v}/{sv} how {x}/{s} is addressed, {ch} a chair, {r} a resident, and the CB_ lists.
+CB_TEMPLATES = [
+    # minutes
+    "Minutes: {C} took the chair. Apologies were received from {c2} and {c3}.",
+    "Apologies for absence were received from {c2} ({reason}). {C} will chair the meeting.",
+    "{C} proposed and {c2} seconded that {paper} be approved; {votes}.",
+    "{C} proposed that the grant of {amount} to {org} be approved, seconded by {c2}, and it was {votes}.",
+    "Declarations of interest: {c} declared a non-pecuniary interest in item {n} as a member of {org}.",
+    "{C} declared an interest in the application for {app} and left the room for that item.",
+    "Members resolved to co-opt {r} to fill the vacancy in {ward} ward, and {ch} welcomed them to the council.",
+    "{C} gave a report from {wg}; the notes of its last meeting were circulated with the agenda.",
+    "The Clerk circulated {paper} before the meeting, and {c} asked that it be noted.",
+    "Resolved: to approve the minutes of the meeting held on {date} as a correct record, proposed by {c} and seconded by {c2}.",
+    "{C} reported that {event} had gone well and thanked {s} for all the work behind the scenes.",
+    "Members considered {paper}. {C} asked that it come back to {meeting} in {month}.",
+    "{Ch} closed the meeting at {time} and thanked members of the public for attending.",
+    "Public participation: {r} asked about {t}. {C} will reply in writing.",
+    "{C} will chair {meeting} on {day}; {c2} has sent apologies because of {reason}.",
+    "{C} voted against, {c2} abstained, and the motion on {t} was {votes}.",
+    "{C} will stand down as chair of {meeting} in May; members thanked them warmly for four years in the role.",
+    "Minute {n}: {s} reported on {t}, and members agreed to take no further action until {month}.",
+    # agendas
+    "Agenda item {n}: to receive a report from {wg}.",
+    "Agenda item {n}: to consider a request from {org} for a grant of {amount}.",
+    "Agenda item {n}: to note the Clerk's report on {t} and agree next steps.",
+    "Agenda item {n}: planning consultation on {app}; members to agree a response.",
+    "Agenda item {n}: to consider co-option to the vacancy in {ward} ward.",
+    "Agenda item {n}: to agree the precept and the budget behind it, as recommended by {meeting}.",
+    "Agenda for {meeting} on {day}: apologies, declarations of interest, minutes, {t}, correspondence.",
+    "The agenda for {meeting} is on the noticeboard and the website. {C} will take public questions at {time}.",
+    # emails
+    "Hi {sv}, could you circulate {paper} to members before {day}? Thanks, {sign}",
+    "Dear {v}, thank you for your email about {t}. I will raise it at {meeting} on {day}. Kind regards, {sign}",
+    "Dear all, the draft minutes of {meeting} are now on the website. Please send any corrections to {s} by {day}.",
+    "Hi all, {s} is on leave until {day}, so please send anything urgent about {t} to {s2}.",
+    "Dear {sv}, please accept my apologies for {meeting} on {day}; I'm away with work. Best wishes, {c}",
+    "Reminder: comments on the planning consultation for {app} are due to {s} by {day}.",
+    "{S} has booked {venue} for {event}; the risk assessment will follow this week.",
+    "Quick one, {sv}: do we have the invoice for {t} yet? The RFO needs it for the bank reconciliation.",
+    "Hi {v}, I'll be back in the office on {day} and will sort out the quotes for {t} then.",
+    "Dear {v}, the office will be closed on {day} for staff training. Normal hours resume the next morning.",
+    "Hi {sv}, {c} would like a copy of {paper} before {meeting}. Can you email it over? Ta, {sign}",
+    # posts
+    "Everyone knows {event} is the best day of the year in Ashcombe, so put {day} in your diary!",
+    "Watch this space for the {season} programme in {venue}, which {s} is putting together now.",
+    "Watch this space: the full programme for {event} goes up on {day}!",
+    "Office hours this week: Monday to Thursday, 9.30am to 1pm. {S} will be on the front desk.",
+    "Allotment news: {plot} at {site} has been let to {r}. The waiting list is down to {num}.",
+    "Congratulations to {org} on their grant of {amount} from the community fund, presented by {ch}!",
+    "The precept for next year has been set. {C} will explain the figures at {meeting} on {day}.",
+    "Thank you to everyone who helped at {event}, and a special thank you to {s}!",
+    "We know where the leak is now: it's the gutter over {venue}. Roofers are booked for {day}.",
+    "The minutes of {meeting} are now published on our website, along with {paper}.",
+    "Grant applications from community groups close on {day}. {S} can help with the form.",
+    "{C} and {c2} will be at the market stall on {day} if you want a chat about {t}.",
+    "Please welcome {r}, who was co-opted onto the council last night and will represent {ward} ward.",
+    "Volunteers wanted for {event}! Sign up with {s} or just turn up at {venue} on {day}.",
+    "{Ch} will open {event} at {time} on {day}, with {org} doing the refreshments.",
+    "Watch out for the road closure on {street} on {day}; it's for {event}.",
+    "I will see you all at {event}! {C} will do the raffle draw at {time}.",
+    "After the meeting on {day}, {c} will show people the plans for {t} in {venue}.",
+    # replies
+    "Thanks {v}, that's really helpful. Will you be at {meeting} on {day}?",
+    "Cheers {v}, I'll pass that on to my neighbour about {t}.",
+    "Replying for the office: {s} is looking into {t} and will update this thread by {day}.",
+    "Good question! {C} is taking {t} to {meeting}, so watch this space.",
+    "Hi {r}, {s} will ring you back about {t} on {day}. Thanks for your patience.",
+    "We'll sort it out, {r}. Leave it with {s} and we'll get back to you by {day}.",
+    # residents
+    "Is anyone else having trouble with {t}? Not having a go, just wondering who to ask.",
+    "Who do I speak to about {t}? I emailed {s} last week but haven't heard back yet.",
+    "Any news on {t}? {C} said it would be finished by {month}.",
+    "A bit fed up with {t}, to be honest. Can the council sort it out before {event}?",
+    "Does anyone know where the key for {venue} is kept? {Org} have it booked on {day}.",
+    "Will {event} still go ahead if it rains on {day}? {C} might know.",
+    "When will {t} be finished? Only asking because my mum goes past it every day.",
+    "Does {c} still hold a surgery at {venue} on {day}? I want to ask about {t}.",
+    # back, home, finished, after the meeting, know where, will
+    "{S} is home with a cold today, so {s2} is covering the phones. Back on {day}, we hope!",
+    "{C} is back from holiday and will pick up the emails about {t} on {day}.",
+    "The work on {t} is finished at last, and {ch} will do the official opening on {day}.",
+    "I'll be waiting outside {venue} after the meeting to help {s} pack away the chairs.",
+    "If you need a lift home after {meeting}, {c} is going your way and has offered.",
+    "Everyone knows {s} makes the best cake at {event}; save a slice for {c}.",
+    "{C} knows where the spare keys for {venue} are kept if {s} isn't in.",
+    "The contractor will be back on {day} to finish {t}. Sorry for the wait.",
+    "{S} will put the agenda on the noticeboards on {day}, and it will go on the website the same day.",
+    "{C} has finished the draft of {paper} and sent it to {s} to circulate.",
+    "Members are asked to read {paper} before {day}, as {c} will ask for a vote on it.",
+    # IT
+    "Locked out of {it} again lol. {Sv}, any chance of a password reset?",
+    "{Spp} laptop died in the middle of {meeting} haha. Minutes to follow once it's charged.",
+    "Password reset done, {v}. Try logging in to {it} again and shout if it still won't let you in.",
+    "{It} is down again. {S} has rung the IT company and they'll fix it by {day}.",
+    "Can someone remind me how to get on {it}? The new password thing has beaten me again.",
+    "Note for members: {it} will be offline on {day} for updates. {S} will email when it's back.",
+    # office chat
+    "Knackered after {event} lol. Thanks {v} for the tea!",
+    "Cheers {v}, you're a star. See you at {meeting}.",
+    "Ta {sv}, got the keys for {venue}. Will drop them back after {meeting}.",
+    "Haha, {s} won the tombola at {event} for the third year running.",
+    "Morning all, kettle's on. {S} is in late today, dentist. {C} rang about {t}.",
+    "Who's doing the biscuits for {meeting}? {C} says they'll bring the good ones lol.",
+    "Lol, {s} just found the raffle tickets for {event} in the stationery cupboard.",
+    "Huge thanks to {c} for chairing {meeting} last night, and to {s} for taking the minutes.",
+    "Thank you {r} for your kind card. {S} has pinned it up in the office.",
+    "Planning consultation: {app}. Comments to {s} by {day}, ahead of {meeting}.",
+    "We've had {num} responses to the consultation on {t}. {C} will report them to {meeting}.",
+    "There's a vacancy in {ward} ward, which the council will fill by co-option. Ask {s} for an application pack.",
+]
+
+CB_ROWS = 1650  # everyday-business template rows; with COUNCIL_CHAT about 1,800 new clean rows
+CB_MIN_WORDS, CB_MAX_WORDS = 4, 40
+
+
+def cb_fill(template: str, rng) -> str:
+    """Fill one everyday-business template with the shared person fillers."""
+    c, c2, c3 = rng.sample(CB_MEMBERS, 3)
+    (s, sp), (s2, _) = rng.sample(STAFF, 2)
+    x = rng.choice(STAFF + COUNCILLORS)[0]
+    ch = rng.choice(CB_CHAIRS + [m[0] for m in COUNCILLORS[15:17]])
+    it, org = rng.choice(CB_IT), rng.choice(CB_ORGS)
+    slots = {
+        "c": c[0], "C": cap(c[0]), "c2": c2[0], "c3": c3[0], "x": x, "v": VOCATIVE.get(x, x),
+        "s": s, "S": cap(s), "Spp": cap(sp), "s2": s2, "sv": VOCATIVE.get(s, s), "Sv": cap(VOCATIVE.get(s, s)),
+        "ch": ch, "Ch": cap(ch), "r": rng.choice(CB_RESIDENTS), "sign": rng.choice(CB_SIGNOFFS),
+        "t": rng.choice(TOPICS), "day": rng.choice(CB_DAYS), "date": rng.choice(CB_DATES),
+        "time": rng.choice(CB_TIMES), "month": rng.choice(CB_MONTHS), "meeting": rng.choice(CB_MEETINGS),
+        "wg": rng.choice(CB_GROUPS), "paper": rng.choice(CB_PAPERS), "event": rng.choice(CB_EVENTS),
+        "venue": rng.choice(CB_VENUES), "org": org, "Org": cap(org), "amount": rng.choice(CB_AMOUNTS),
+        "it": it, "It": cap(it), "app": rng.choice(CB_APPS), "site": rng.choice(CB_SITES),
+        "plot": rng.choice(CB_PLOTS), "ward": rng.choice(CB_WARDS), "street": rng.choice(CB_STREETS),
+        "reason": rng.choice(CB_REASONS), "votes": rng.choice(CB_VOTES), "num": rng.choice(CB_NUMS),
+        "season": rng.choice(CB_SEASONS), "n": rng.choice(CB_ITEMS),
+    }  # fmt: skip
+    return template.format(**slots)
+
+
 PREFIXES = ["@AshcombeTC ", "@AshcombeGazette ", "FAO the Clerk: "]
 SUFFIXES = [" #Ashcombe", " #AshcombeTC", " Regards, Pat", " Sent from my iPhone", " Thanks.",
             " Rant over.", " Just saying."]
@@ -2338,7 +2723,7 @@ def wrap(text: str, rng) -> str:
     return text
 
 
-def template_rows(rng, seen: set[str], functional, detector: set[str], held_out: set[str],
+def template_rows(rng, seen: set[str], functional, evalset, detector: set[str], held_out: set[str],
                   stats: Counter) -> list[dict]:
     rows = []
     for name, label, group, char_source, n, wrapped, templates in TEMPLATE_FAMILIES:
@@ -2356,11 +2741,46 @@ def template_rows(rng, seen: set[str], functional, detector: set[str], held_out:
                     or near_functional(text, functional)[0] >= TEMPLATE_JACCARD_LIMIT):
                 stats["template too close to functional suite, skipped"] += 1
                 continue
+            if near_functional(text, evalset)[0] >= EVAL_JACCARD_LIMIT:
+                stats["template too close to eval set, skipped"] += 1
+                continue
             seen.add(key)
             rows.append(row(text, label, g, char, "template:" + name))
             made += 1
         if made < n:
             stats[f"template family {name} short by {n - made}"] += 1
+    return rows
+
+
+def council_business_rows(rng, seen: set[str], functional, evalset, detector: set[str],
+                          held_out: set[str], stats: Counter) -> list[dict]:
+    """CB_ROWS clean everyday-business rows from CB_TEMPLATES (own RNG, so the rows above stay put)."""
+    rows = []
+    attempts = 0
+    while len(rows) < CB_ROWS and attempts < CB_ROWS * 40:
+        attempts += 1
+        text = cb_fill(rng.choice(CB_TEMPLATES), rng)
+        wrapped = wrap(text, rng)
+        if len(wrapped.split()) <= CB_MAX_WORDS:
+            text = wrapped
+        if not CB_MIN_WORDS <= len(text.split()) <= CB_MAX_WORDS:
+            stats["council business template outside 4-40 words, skipped"] += 1
+            continue
+        key = dedupe_key(text)
+        if key in seen:
+            stats["template duplicate skipped"] += 1
+            continue
+        if (text in detector or key in held_out
+                or near_functional(text, functional)[0] >= TEMPLATE_JACCARD_LIMIT):
+            stats["template too close to functional suite, skipped"] += 1
+            continue
+        if near_functional(text, evalset)[0] >= EVAL_JACCARD_LIMIT:
+            stats["template too close to eval set, skipped"] += 1
+            continue
+        seen.add(key)
+        rows.append(row(text, "clean", "council_business", None, "template:cb_everyday"))
+    if len(rows) < CB_ROWS:
+        stats[f"template family cb_everyday short by {CB_ROWS - len(rows)}"] += 1
     return rows
 
 
@@ -2382,6 +2802,7 @@ def build() -> tuple[list[dict], Counter]:
     # Held out for Jaccard: the functional suite plus the unit tests' string literals.
     test_strings = load_test_strings()
     functional = load_functional() + test_strings
+    evalset = load_eval()
     detector = load_detector_examples()
     exact_held_out = {dedupe_key(t) for t, _ in test_strings}
     stats: Counter = Counter()
@@ -2398,7 +2819,7 @@ def build() -> tuple[list[dict], Counter]:
             continue
         seen[key] = r
         rows.append(r)
-    rows += template_rows(rng, set(seen), functional, detector, exact_held_out, stats)
+    rows += template_rows(rng, set(seen), functional, evalset, detector, exact_held_out, stats)
 
     # ~5% of abusive rows get an obfuscated spelling (template rows only).
     abusive = [i for i, r in enumerate(rows) if r["label"] != "clean"]
@@ -2408,6 +2829,10 @@ def build() -> tuple[list[dict], Counter]:
         rows[i]["text"] = obfuscate(rows[i]["text"], rng)
         rows[i]["_source"] += "+obfuscated"
     stats["obfuscated abusive rows"] = k
+
+    # Everyday council business (clean), with its own RNG so the rows above do not move.
+    rows += council_business_rows(random.Random(SEED + 1), {dedupe_key(r["text"]) for r in rows},
+                                  functional, evalset, detector, exact_held_out, stats)
 
     # Final dedupe (obfuscation could in principle collide) and checks on every row.
     final, keys = [], set()
@@ -2436,6 +2861,9 @@ def build() -> tuple[list[dict], Counter]:
         j, ftext = near_functional(text, functional)
         if j >= JACCARD_LIMIT:
             problems.append(f"Jaccard {j:.2f} with held-out {ftext!r}: {text!r}")
+        j, etext = near_functional(text, evalset)
+        if j >= EVAL_JACCARD_LIMIT:
+            problems.append(f"Jaccard {j:.2f} with eval text {etext!r}: {text!r}")
     if problems:
         print(f"refusing to write {OUT_PATH.name}: {len(problems)} problem(s)", file=sys.stderr)
         for p in problems:
@@ -2448,10 +2876,12 @@ def check_balance(rows: list[dict]) -> list[str]:
     n = len(rows)
     labels = Counter(r["label"] for r in rows)
     issues = []
-    if not 2500 <= n <= 4500:
-        issues.append(f"{n} rows, want 2,500-4,500")
-    minimum = {"clean": 0.35, "hate": 0.12, "threat": 0.10, "insult": 0.12, "harassment": 0.06,
-               "sexual": 0.04, "profanity": 0.05}
+    if not 2500 <= n <= 7000:
+        issues.append(f"{n} rows, want 2,500-7,000")
+    # Shares were lowered when ~1,800 clean everyday-business rows were added (the abusive
+    # rows themselves did not change).
+    minimum = {"clean": 0.35, "hate": 0.08, "threat": 0.06, "insult": 0.07, "harassment": 0.04,
+               "sexual": 0.03, "profanity": 0.03}
     for label, share in minimum.items():
         if labels[label] < share * n:
             issues.append(f"{label} is {labels[label] / n:.1%}, want >= {share:.0%}")

@@ -20,9 +20,11 @@ Input is the *folded* view; spans index that same text.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
+
+import numpy as np
 
 from aupguard.detectors._abuse_lexmatch import RANK, Scored, lexicon_spans, scan, trigger_hits
 from aupguard.detectors._abuse_lexmatch import characteristic as _word_characteristic
@@ -49,12 +51,12 @@ _NEVER_LOWERED = frozenset({"threat", "harassment"})
 # model reads "you'll regret it", "kill" and "brick" as threats too readily, and the
 # word list's own threat phrases (which need a target) still catch the plain ones.
 MODEL_FLOOR = 0.7
-MODEL_FLOORS = {"threat": 0.85}
+MODEL_FLOORS = {"threat": 0.9}
 _MAX_SENTENCE = 300
 _MAX_SENTENCES = 2000
 # Sentences end at . ! ? ; or a blank line, not at every line break: mail wraps lines
 # mid-sentence, and "you're trying to kill" is not what the line after it means.
-_SENTENCE_END = re.compile(r"[.!?;]+|\n[ \t]*\n")
+_SENTENCE = re.compile(r"(?:\n(?![ \t]*\n))?[^.!?;\n]+(?:\n(?![ \t]*\n)[^.!?;\n]*)*")
 # A model-only finding needs a sentence of at least this many words: on fragments the
 # model has too little to read and falls back on its prior.
 _MIN_WORDS = 3
@@ -66,25 +68,33 @@ _SUBTYPES = ("profanity", "insult", "harassment", "hate", "threat", "sexual")
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
-    """[start, end) of each sentence with letters; long ones cut at spaces into pieces
-    the model can read, and at most _MAX_SENTENCES per message (bounded work)."""
+    """[start, end) of each sentence with letters, except those on quoted lines; long
+    ones cut at spaces into pieces the model can read, and at most _MAX_SENTENCES per
+    message (bounded work)."""
     out: list[tuple[int, int]] = []
-    bounds = [0]
-    for m in _SENTENCE_END.finditer(text):
-        bounds.extend(m.span())
-    bounds.append(len(text))
-    for s, e in zip(bounds[::2], bounds[1::2], strict=True):
+    quoted = ">" in text
+    for m in _SENTENCE.finditer(text):
+        s, e = m.span()
         while e - s > _MAX_SENTENCE:
             cut = text.rfind(" ", s + _MAX_SENTENCE // 2, s + _MAX_SENTENCE)
             cut = cut if cut > s else s + _MAX_SENTENCE
-            if _HAS_LETTER.search(text, s, cut):
+            if _HAS_LETTER.search(text, s, cut) and not (quoted and _quoted_line(text, s)):
                 out.append((s, cut))
             s = cut
-        if _HAS_LETTER.search(text, s, e):
+        if _HAS_LETTER.search(text, s, e) and not (quoted and _quoted_line(text, s)):
             out.append((s, e))
         if len(out) >= _MAX_SENTENCES:
             break
     return out
+
+
+def _quoted_line(text: str, start: int) -> bool:
+    """True when a sentence starts on a line quoted from an earlier mail ("> ..."): the
+    model reads what the writer wrote; the word list still checks quoted lines."""
+    line = text.rfind("\n", 0, start) + 1
+    while line < len(text) and text[line] in " \t":
+        line += 1
+    return line < len(text) and text[line] == ">"
 
 
 def subtype_scores(row: Sequence[float], classes: Sequence[str]) -> dict[str, float]:
@@ -108,7 +118,7 @@ def profile(text: str, model: NgramModel | None = None) -> tuple[dict[str, float
     evaluation; findings come from score_sentences."""
     model = model or shipped_model()
     spans = sentences(text)
-    rows = model.probabilities([text[a:b] for a, b in spans]) if spans else []
+    rows = model.probabilities([text[a:b] for a, b in spans])
     per = [SentenceScores(a, b, subtype_scores(r.tolist(), model.classes))
            for (a, b), r in zip(spans, rows, strict=True)]
     message = {s: max((p.scores[s] for p in per), default=0.0) for s in _SUBTYPES}
@@ -144,46 +154,52 @@ def score_sentences(
     subtype (the engine applies thresholds to every finding afterwards)."""
     limit = threshold or (lambda _s: DEFAULT_THRESHOLD)
     model = model or shipped_model()
-    spans = sentences(text)
-    if not spans:
-        return []
-    probs = model.probabilities([text[s:e] for s, e in spans])
     if hits is None:
         hits = scan(text)
     words = lexicon_spans(text, hits)
-    vetoes = sorted(h.start for h in hits if "w" in h.tag)
+    spans = sentences(text)
+    if not spans:
+        return words
+    # listed words by the sentence they start in (a word past the last scored sentence
+    # keeps the word list's score)
+    starts = [a for a, _ in spans]
+    listed: dict[int, list[Scored]] = {}
     out: list[Scored] = []
-    w = 0
-    for (s0, s1), row in zip(spans, probs, strict=True):
-        scores = subtype_scores(row.tolist(), model.classes)
-        abusive = 1.0 - float(row[model.classes.index("clean")])
-        listed = []
-        while w < len(words) and words[w].start < s1:
-            if words[w].end > s0:
-                listed.append(words[w])
-            w += 1
+    for hit in words:
+        i = bisect_right(starts, hit.start) - 1
+        if i >= 0 and hit.start < spans[i][1]:
+            listed.setdefault(i, []).append(hit)
+        else:
+            out.append(hit)
+    probs = model.probabilities([text[a:b] for a, b in spans])
+    clean_col = probs[:, model.classes.index("clean")]
+    sub = probs[:, [model.classes.index(s) for s in _SUBTYPES]]
+    scores = sub / (sub + clean_col[:, None])
+    floors = np.array([max(limit(s), MODEL_FLOORS.get(s, MODEL_FLOOR)) for s in _SUBTYPES])
+    candidates = np.flatnonzero((scores >= floors).any(axis=1)).tolist()
+    vetoes = sorted(h.start for h in hits if "w" in h.tag)
+    for i in sorted({*candidates, *listed}):
+        s0, s1 = spans[i]
         n_words = len(_WORD.findall(text, s0, s1))
-        if listed:
-            clean = 1.0 - abusive
+        if i in listed:
+            clean = float(clean_col[i])
             cut = 0.0
             if n_words >= _MIN_CONTEXT and clean > CLEAN_FROM:
                 cut = MAX_CUT * min(1.0, (clean - CLEAN_FROM) / CLEAN_SPAN)
-            for hit in listed:
+            for hit in listed[i]:
                 k = 1.0 if hit.subtype in _NEVER_LOWERED else 1.0 - cut
                 out.append(hit._replace(score=round(hit.score * k, 3)))
             continue
         if n_words < _MIN_WORDS or _any_in(vetoes, s0, s1):
             continue
-        passing = [
-            s for s in _SUBTYPES
-            if scores[s] >= max(limit(s), MODEL_FLOORS.get(s, MODEL_FLOOR))
-        ]
-        if passing:
-            subtype = max(passing, key=lambda s: RANK[s])
-            a, b = _evidence(model, text, s0, s1, subtype)
-            out.append(Scored(a, b, subtype, round(scores[subtype], 3)))
+        row = scores[i]
+        passing = [j for j in range(len(_SUBTYPES)) if row[j] >= floors[j]]
+        j = max(passing, key=lambda j: RANK[_SUBTYPES[j]])
+        a, b = _evidence(model, text, s0, s1, _SUBTYPES[j])
+        out.append(Scored(a, b, _SUBTYPES[j], round(float(row[j]), 3)))
         if len(out) >= MAX_FINDINGS:
             break
+    out.sort(key=lambda h: (h.start, h.end))
     insults = [h for h in out if h.subtype == "insult" and h.score >= limit("insult")]
     if len(insults) >= 3:
         # repeated insults aimed at people read as harassment, not just rudeness
