@@ -100,10 +100,25 @@ def matrix(docs: Sequence[Doc], vocab: Vocabulary) -> sp.csr_matrix:
     return m
 
 
+CLASS_WEIGHT = "sqrt"  # or "balanced" (scikit-learn's) or "none"
+
+
+def class_weights(y: Sequence[int]) -> dict[int, float] | str | None:
+    """scikit-learn's balanced weights, their square root (rare classes count more, but
+    less than balanced), or none."""
+    if CLASS_WEIGHT == "balanced":
+        return "balanced"
+    if CLASS_WEIGHT == "none":
+        return None
+    counts = Counter(y)
+    n, k = len(y), len(counts)
+    return {c: float(np.sqrt(n / (k * m))) for c, m in sorted(counts.items())}
+
+
 def fit(x: sp.csr_matrix, y: Sequence[int], c: float = C) -> LogisticRegression:
-    """Multinomial logistic regression with balanced class weights."""
+    """Multinomial logistic regression, classes weighted by CLASS_WEIGHT."""
     clf = LogisticRegression(
-        C=c, class_weight="balanced", max_iter=3000, random_state=SEED, solver="lbfgs"
+        C=c, class_weight=class_weights(y), max_iter=3000, random_state=SEED, solver="lbfgs"
     )
     return clf.fit(x, np.asarray(y))
 

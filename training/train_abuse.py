@@ -146,8 +146,11 @@ def main() -> int:
     ap.add_argument("--no-oof", action="store_true",
                     help="skip choosing Davidson decision weights (keeps 1, 1, 1)")
     ap.add_argument("--no-pairs", action="store_true", help="words and character grams only")
+    ap.add_argument("--class-weight", choices=("balanced", "sqrt", "none"),
+                    default=abuse_model.CLASS_WEIGHT)
     args = ap.parse_args()
     abuse_model.PAIRS = not args.no_pairs
+    abuse_model.CLASS_WEIGHT = args.class_weight
     if not data_present():
         return 0
     t0 = time.perf_counter()
@@ -179,6 +182,7 @@ def main() -> int:
             "ham_sentences": len(ham),
             "own_sha256": hashlib.sha256(OWN.read_bytes()).hexdigest() if OWN.is_file() else None,
             "split_seed": SEED, "test_size": TEST_SIZE, "C": C,
+            "class_weight": abuse_model.CLASS_WEIGHT,
             "word_min_df": WORD_MIN_DF, "char_min_df": CHAR_MIN_DF, **log,
         },
         "versions": {"scikit-learn": sklearn.__version__, "numpy": np.__version__},

@@ -20,21 +20,21 @@ if str(BENCH) not in sys.path:
 
 import eval_abuse_functional  # noqa: E402
 
-# Measured with the committed model (accuracy per behaviour): derogation 0.722,
-# dehumanisation 0.906, threats 0.844, slurs 0.875, profanity at a person 0.906,
-# counter-speech 0.844, quoting 0.750, negation 0.812, neutral identity 1.000,
-# obfuscation 0.882; overall 0.853. The word list alone scored 0.733 overall.
+# Measured with the committed model (accuracy per behaviour): derogation 0.750,
+# dehumanisation 0.875, threats 0.781, slurs 0.875, profanity at a person 0.875,
+# counter-speech 0.906, quoting 0.688, negation 0.844, neutral identity 1.000,
+# obfuscation 0.912; overall 0.850. The word list alone scored 0.733 overall.
 FLOORS = {
-    "derogation": 0.69,
-    "dehumanisation": 0.87,
-    "threats": 0.81,
+    "derogation": 0.72,
+    "dehumanisation": 0.84,
+    "threats": 0.75,
     "slurs": 0.84,
-    "profanity_at_person": 0.87,
-    "counter_speech": 0.81,
-    "quoting": 0.71,
-    "negation": 0.78,
+    "profanity_at_person": 0.84,
+    "counter_speech": 0.87,
+    "quoting": 0.65,
+    "negation": 0.81,
     "neutral_identity": 0.96,
-    "obfuscation": 0.85,
+    "obfuscation": 0.88,
 }
 OVERALL_FLOOR = 0.82
 
