@@ -2,6 +2,7 @@
 
 Usage:
     python bench/eval_abuse_functional.py [--fixture PATH] [--verbose] [--json OUT]
+                                          [--word-list-only]
 
 Each line of tests/fixtures/abuse/functional.jsonl is one short text labelled with the
 behaviour it tests (derogation, dehumanisation, threats, slurs, profanity aimed at a
@@ -53,6 +54,22 @@ def findings(text: str, thresholds: Thresholds, pack: Pack) -> list[Finding]:
                   register=pack.council_register, thresholds=thresholds)
     det = detectors.get(ABUSE)
     return [f for f in det.detect(ctx) if f.score >= thresholds.for_finding(ABUSE, f.subtype)]
+
+
+def _use_word_list_only() -> None:
+    """Swap the detector's scorer for the word list alone, as it was before issue 3."""
+    from aupguard.detectors import abuse
+    from aupguard.detectors._abuse_lexmatch import Scored, lexicon_spans
+    from aupguard.text.triggers import Hit
+
+    def word_list(text: str, hits: Sequence[Hit] | None = None, **_: Any) -> list[Scored]:
+        out = lexicon_spans(text, hits)
+        insults = [h for h in out if h.subtype == "insult"]
+        if len(insults) >= 3:
+            out.append(Scored(insults[0].start, insults[-1].end, "harassment", 0.7))
+        return out
+
+    abuse.score_sentences = word_list  # type: ignore[assignment]
 
 
 def evaluate(rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
@@ -107,7 +124,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--fixture", type=Path, default=FIXTURE)
     parser.add_argument("--verbose", "-v", action="store_true", help="list every wrong case")
     parser.add_argument("--json", type=Path, help="write the figures (wrong cases included)")
+    parser.add_argument("--word-list-only", action="store_true",
+                        help="the word list without the trained model (the old baseline)")
     args = parser.parse_args(argv)
+    if args.word_list_only:
+        _use_word_list_only()
     result = evaluate(load(args.fixture))
     print(table(result))
     if args.verbose:
