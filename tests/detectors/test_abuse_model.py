@@ -17,10 +17,9 @@ from aupguard.detectors._abuse_model import profile, score_sentences, sentences,
 from aupguard.detectors._abuse_ngrams import (
     CLASSES,
     _shipped,
-    char_grams,
     parse,
+    sentence_features,
     shipped_model,
-    tokens,
 )
 from aupguard.model import ABUSE, ABUSE_SUBTYPES
 from aupguard.policy.schema import Thresholds
@@ -47,19 +46,15 @@ def test_a_file_that_is_not_a_model_is_refused() -> None:
         parse(b"PK\x03\x04 something else")
 
 
-def test_logits_match_an_independent_computation() -> None:
-    """The cached per-word sums give the same numbers as summing the feature matrix."""
+def test_scores_match_the_training_feature_map() -> None:
+    """Training builds rows from `sentence_features` (training/abuse_model.py); the
+    checker sums cached per-word rows. Both must give the same probabilities."""
     model = shipped_model()
-    text = folded("You lot are vermin and the clerk is a useless cow, frankly")
-    toks = tokens(text)
-    idx: list[int] = []
-    for t in dict.fromkeys(toks):
-        idx += [model.char_index[g] for g in set(char_grams(t)) if g in model.char_index]
-        if t in model.word_index:
-            idx.append(model.word_index[t])
-    for pair in dict.fromkeys(f"{a} {b}" for a, b in zip(toks, toks[1:], strict=False)):
-        if pair in model.word_index:
-            idx.append(model.word_index[pair])
+    text = folded("You lot are vermin and the clerk is a useless cow, frankly, you lot")
+    words, chars, pairs = sentence_features(text)
+    idx = [model.word_index[w] for w in words if w in model.word_index]
+    idx += [model.char_index[g] for g in chars if g in model.char_index]
+    idx += [model.word_index[p] for p in pairs if p in model.word_index]
     w = model.idf[idx].astype(np.float64)
     logits = model.intercept + (w / math.sqrt(float(w @ w))) @ model.coef[idx]
     expected = np.exp(logits - logits.max()) / np.exp(logits - logits.max()).sum()

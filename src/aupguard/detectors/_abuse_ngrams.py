@@ -210,11 +210,6 @@ class NgramModel:
         out: np.ndarray = e / e.sum(axis=1, keepdims=True)
         return out
 
-    def logits(self, text: str) -> list[float]:
-        """Class logits of one sentence (for tests and explanations)."""
-        p = self.probabilities([text])[0]
-        return [float(x) for x in np.log(p)]
-
     def token_weights(self, text: str, label: str) -> list[tuple[int, int, float]]:
         """(start, end, weight) of each word of `text` by how much it pushed the sentence
         towards `label` rather than clean: the evidence a report highlights. A word pair's
