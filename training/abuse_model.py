@@ -88,6 +88,9 @@ def matrix(docs: Sequence[Doc], vocab: Vocabulary) -> sp.csr_matrix:
         idx = [i for i in map(windex.get, words) if i is not None]
         idx += [i for i in map(cindex.get, chars) if i is not None]
         idx += [i for i in map(windex.get, pairs) if i is not None]
+        # sorted: character grams come from sets, whose order changes with Python's hash
+        # seed, and the norm must be summed in the same order on every run
+        idx.sort()
         w = idf[idx]
         if idx:
             w = w / np.sqrt(np.dot(w, w))

@@ -1,8 +1,8 @@
 """Train the abuse model that ships in the package: src/aupguard/detectors/models/abuse.aupm.
 
 Rerun: python training/train_abuse.py [--out PATH] [--no-oof]. Deterministic: fixed split
-seed, fixed fold seed, sorted vocabulary, lbfgs (no randomness), pinned versions
-(training/requirements.txt); the same inputs write the same bytes.
+seed, fixed fold seed, sorted vocabulary, lbfgs (no randomness) on one thread, pinned
+versions (training/requirements.txt); the same inputs write the same bytes.
 
 Sources (see training/README.md): Davidson's training 80% (never its test 20%) and our
 own examples in training/data/own_examples.jsonl. The functional test suite in
@@ -10,6 +10,13 @@ tests/fixtures/abuse/ is never read here.
 """
 
 from __future__ import annotations
+
+import os
+
+# One thread everywhere: multi-threaded BLAS sums in a different order from run to run,
+# and lbfgs then ends a few hundredths away; with one thread the file is byte-identical.
+for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ[_var] = "1"
 
 import argparse
 import email
