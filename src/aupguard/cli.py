@@ -26,6 +26,7 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     from aupguard.commands.check import add_parser as add_check
+    from aupguard.commands.lists import add_parser as add_lists
     from aupguard.commands.policy import add_parser as add_policy
 
     parser = _Parser(
@@ -38,6 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     add_check(sub)
     add_policy(sub)
+    add_lists(sub)
     return parser
 
 
