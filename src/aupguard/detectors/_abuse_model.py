@@ -49,7 +49,7 @@ _NEVER_LOWERED = frozenset({"threat", "harassment"})
 # A model-only finding needs at least this score, whatever the pack's threshold: a
 # sentence with no listed word is the model's call alone. Chosen on held-out mail, not
 # on the functional suite: at 0.6 (0.8 for threats, which the model reads into "you'll
-# regret it", "kill" and "brick" too readily) 105 of 2,750 held-out SpamAssassin ham
+# regret it", "kill" and "brick" too readily) 103 of 2,750 held-out SpamAssassin ham
 # messages get a model-only finding; at 0.5 / 0.7, 160.
 MODEL_FLOOR = 0.6
 MODEL_FLOORS = {"threat": 0.8}
