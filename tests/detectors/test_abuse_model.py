@@ -16,6 +16,7 @@ from aupguard.detectors import abuse
 from aupguard.detectors._abuse_model import profile, score_sentences, sentences, subtype_scores
 from aupguard.detectors._abuse_ngrams import (
     CLASSES,
+    NgramModel,
     _shipped,
     parse,
     sentence_features,
@@ -162,3 +163,16 @@ def test_shipped_model_was_trained_on_the_committed_examples() -> None:
     training = shipped_model().meta["training"]
     assert isinstance(training, dict)
     assert training["own_sha256"] == hashlib.sha256(own.read_bytes()).hexdigest()
+
+
+def test_a_finding_needs_an_evidence_word_that_leans_abusive_by_itself(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """When every evidence word is a known word leaning clean on its own, the push came
+    only from character grams shared with abusive words: no model-only finding."""
+    text = folded("Watch yourself on the way home after the meeting, councillor.")
+    assert [s.subtype for s in score_sentences(text)] == ["threat"]  # no listed word
+    assert shipped_model().word_push("vermin", "hate") > 0
+    assert shipped_model().word_push("qzxv", "hate") == math.inf  # unknown: grams only
+    monkeypatch.setattr(NgramModel, "word_push", lambda self, token, label: -1.0)
+    assert score_sentences(text) == []

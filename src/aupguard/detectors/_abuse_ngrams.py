@@ -210,6 +210,16 @@ class NgramModel:
         out: np.ndarray = e / e.sum(axis=1, keepdims=True)
         return out
 
+    def word_push(self, token: str, label: str) -> float:
+        """How the word itself (its unigram feature, not its character grams) leans
+        towards `label` rather than clean; +inf for a word the vocabulary lacks, whose
+        grams are all the model has to go on (an unseen spelling of a slur, say)."""
+        i = self.word_index.get(token)
+        if i is None:
+            return math.inf
+        k, clean = self.classes.index(label), self.classes.index("clean")
+        return float(self.coef[i, k] - self.coef[i, clean])
+
     def token_weights(self, text: str, label: str) -> list[tuple[int, int, float]]:
         """(start, end, weight) of each word of `text` by how much it pushed the sentence
         towards `label` rather than clean: the evidence a report highlights. A word pair's
