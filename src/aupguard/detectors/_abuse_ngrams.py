@@ -1,7 +1,8 @@
 """The trained part of the abuse detector: a linear model over word and character n-grams.
 
-Training (`training/train_abuse.py`) and checking both turn text into features with
-`grams()` below, so the model sees at check time exactly what it saw in training. The
+Training (`training/train_abuse.py`) builds its rows from `sentence_features()` below,
+and the checker sums the same features from cached per-word rows (a test holds the two
+together), so the model sees at check time exactly what it saw in training. The
 model file is ours (`models/abuse.aupm`): a JSON header, the vocabulary, idf weights and
 a coefficient matrix, read with numpy without pickle, so loading runs no code from the
 file and needs no network.
@@ -32,6 +33,7 @@ _MENTION = re.compile(r"@\w+")
 _CHAR_SIZES = (2, 3, 4, 5)
 _TOKEN_CACHE_SIZE = 100_000
 _SENTENCE_CACHE_SIZE = 50_000
+_MAX_REMEMBERED_WORDS = 4 * _TOKEN_CACHE_SIZE
 
 
 def tokens(text: str) -> list[str]:
@@ -92,7 +94,6 @@ class NgramModel:
         object.__setattr__(self, "_grow", threading.Lock())
         object.__setattr__(self, "_sentence_cache", {})
 
-
     def word_indices(self, token: str) -> list[int]:
         """Known features one word adds: itself and its distinct character n-grams."""
         ci = self.char_index.get
@@ -120,8 +121,10 @@ class NgramModel:
             return got
         vec = self.word_contribution(token)
         if not vec.any():
-            rows[token] = self._zero_row  # type: ignore[attr-defined]
-            return rows[token]
+            zero: int = self._zero_row  # type: ignore[attr-defined]
+            if len(rows) < _MAX_REMEMBERED_WORDS:  # a stream of random strings stays bounded
+                rows[token] = zero
+            return zero
         with self._grow:  # type: ignore[attr-defined]
             got = rows.get(token)
             if got is not None:
