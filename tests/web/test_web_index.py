@@ -171,3 +171,16 @@ def test_no_category_folders(tmp_path: Path) -> None:
     (tmp_path / "empty").mkdir()
     with pytest.raises(AupguardError, match="no category folders"):
         compile_lists([tmp_path / "empty"], tmp_path / "x.aupx")
+
+
+def test_fast_path_agrees_with_numpy_path_and_close_releases(index: Index) -> None:
+    """Lookups bisect memoryviews of the mapped arrays; the numpy path (used on
+    big-endian machines) must give the same answers, and close() must unmap cleanly."""
+    urls = ["example.com", "a.b.example.com", "notexample.com", "astrolabio.net/casino/x",
+            "shop.test/bets/today", "10.1.2.3", "[2001:db8::7]", "q.test/?v=9", "xn--bcher-kva.de"]
+    fast = [index.categories(u) for u in urls]
+    views, index._views = index._views, []
+    assert [index.categories(u) for u in urls] == fast
+    index._views = views
+    assert any(fast)
+    index.close()
