@@ -28,6 +28,7 @@ def build_parser() -> argparse.ArgumentParser:
     from aupguard.commands.check import add_parser as add_check
     from aupguard.commands.lists import add_parser as add_lists
     from aupguard.commands.policy import add_parser as add_policy
+    from aupguard.commands.web import add_parser as add_web
 
     parser = _Parser(
         prog="aupguard",
@@ -40,6 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_check(sub)
     add_policy(sub)
     add_lists(sub)
+    add_web(sub)
     return parser
 
 

@@ -65,7 +65,7 @@ def test_coverage_text(capsys: pytest.CaptureFixture[str]) -> None:
     assert any(
         line.startswith("belper.general.gambling-auction-sites")
         and "web:gambling" in line
-        and "web filter (issue 4)" in line
+        and "web rule gambling-auction-sites" in line
         for line in lines
     )
     assert any(

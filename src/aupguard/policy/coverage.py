@@ -1,8 +1,9 @@
 """What a pack's clauses are enforced by, and whether that enforcement is proven.
 
-For each clause and control: is there code behind it (a detector module; the web filter
-and record-keeping workflows come later), and do the detector's own worked examples
-pass when run through the engine as a message the clause applies to?
+For each clause and control: is there code behind it (a detector module, or a web rule
+in the pack citing the clause for that category; record-keeping workflows come later),
+and do the detector's own worked examples pass when run through the engine as a
+message the clause applies to?
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ __all__ = ["ClauseCoverage", "ControlCoverage", "coverage", "to_json", "totals"]
 Tested = Literal["pass", "FAIL", "no examples"]
 
 _NOT_YET = {
-    "web_category": "web filter (issue 4)",
+    "web_category": "no web rule in the pack covers it",
     "workflow": "records (planned)",
 }
 
@@ -86,9 +87,32 @@ def coverage(
         check = _engine_check(_runnable(pack, get_detector))
     out = []
     for clause in pack.clauses:
-        controls = tuple(_control(clause, c, get_detector, check) for c in clause.controls)
+        controls = tuple(
+            _web_control(pack, clause, c)
+            if c.web_category
+            else _control(clause, c, get_detector, check)
+            for c in clause.controls
+        )
         out.append(ClauseCoverage(clause, controls))
     return out
+
+
+def _web_control(pack: Pack, clause: Clause, control: Control) -> ControlCoverage:
+    """A web category is implemented when a web rule cites the clause for it."""
+    from aupguard.policy.webrules import rule_label
+
+    rules = [
+        rule_label(r, i)
+        for i, r in enumerate(pack.web.rules)
+        if r.clause == clause.id and control.web_category in r.categories
+    ]
+    return ControlCoverage(
+        kind=control.kind,
+        name=control.name,
+        implemented=bool(rules),
+        tested="no examples",
+        note=("web rule " + ", ".join(rules)) if rules else _NOT_YET["web_category"],
+    )
 
 
 def _runnable(pack: Pack, get_detector: Callable[[str], Detector]) -> Pack:

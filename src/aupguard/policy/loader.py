@@ -44,7 +44,12 @@ WEB_CATEGORIES: frozenset[str] = frozenset(
 )
 
 # Pack-level validator messages that _semantic_checks reports on the right line itself.
-_PLACED = ("duplicate clause id", "must start with the pack name")
+_PLACED = (
+    "duplicate clause id",
+    "must start with the pack name",
+    "cites unknown clause",
+    "names unknown groups",
+)
 
 # A control's validator names one field in its message; point at that key.
 _CONTROL_FIELDS = {
@@ -151,7 +156,7 @@ def _load(path: Path) -> tuple[Pack | None, list[Problem]]:
         for err in exc.errors():
             loc = tuple(err["loc"])
             msg = _message(err, loc)
-            if not loc and any(s in msg and s in reported for s in _PLACED):
+            if loc in ((), ("web",)) and any(s in msg and s in reported for s in _PLACED):
                 continue  # already reported by _semantic_checks with a better line
             problems.append((fname, _line_for(node, loc, err), msg))
     problems.sort(key=lambda p: p[1])
@@ -284,6 +289,7 @@ def _semantic_checks(root: yaml.MappingNode, data: dict[str, Any]) -> Iterator[t
                         "gambling, adult, malware, phishing, social_networks"
                     ),
                 )
+    yield from _web_checks(root, set(seen))
     _, thresholds = _child(root, "thresholds")
     for field, known in (("categories", CATEGORIES), ("abuse", ABUSE_SUBTYPES)):
         _, mapping = _child(thresholds, field)
@@ -299,6 +305,49 @@ def _semantic_checks(root: yaml.MappingNode, data: dict[str, Any]) -> Iterator[t
     _, default = _child(thresholds, "default")
     if isinstance(default, yaml.ScalarNode):
         yield from _score_check(default, "thresholds.default")
+
+
+def _web_checks(root: yaml.MappingNode, clause_ids: set[str]) -> Iterator[tuple[int, str]]:
+    """Every web rule cites a clause of this pack, known categories and declared groups."""
+    _, web = _child(root, "web")
+    _, groups = _child(web, "groups")
+    declared = (
+        {k.value for k, _ in groups.value if isinstance(k, yaml.ScalarNode)}
+        if isinstance(groups, yaml.MappingNode)
+        else set()
+    )
+    _, default = _child(web, "default")
+    cid, line = _scalar(default, "clause")
+    if cid is not None and cid not in clause_ids:
+        yield line, f"web default cites unknown clause {cid!r}; it must be a clause id of this pack"
+    _, rules = _child(web, "rules")
+    for i, rule in enumerate(_items(rules)):
+        rid, _ = _scalar(rule, "id")
+        label = rid or f"web.rules[{i}]"
+        cid, line = _scalar(rule, "clause")
+        if cid is not None and cid not in clause_ids:
+            yield (
+                line,
+                f"web rule {label} cites unknown clause {cid!r}; it must be a clause id "
+                "of this pack",
+            )
+        for field in ("categories", "groups"):
+            _, seq = _child(rule, field)
+            for item in _items(seq):
+                if not isinstance(item, yaml.ScalarNode):
+                    continue
+                if field == "categories" and item.value not in WEB_CATEGORIES:
+                    yield (
+                        item.start_mark.line + 1,
+                        f"web rule {label}: unknown web category {item.value!r}; use a UT1 "
+                        "list name such as gambling, adult, malware, phishing",
+                    )
+                if field == "groups" and item.value not in declared:
+                    yield (
+                        item.start_mark.line + 1,
+                        f"web rule {label} names unknown groups [{item.value!r}]; declare "
+                        "it under web.groups",
+                    )
 
 
 def _score_check(node: yaml.ScalarNode, where: str) -> Iterator[tuple[int, str]]:

@@ -13,6 +13,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from aupguard.model import CATEGORIES, CHANNELS, ENTITIES, PERSONAL_DATA, SUBTYPES
+from aupguard.policy.webrules import WebPolicy, rule_label
 
 ActionName = Literal["block", "hold", "warn", "advise", "record"]
 AppliesTo = Literal["staff", "members", "co-opted-members"]
@@ -220,6 +221,8 @@ class Pack(_Strict):
     council_register: Register = Field(default_factory=Register, alias="register")
     thresholds: Thresholds = Field(default_factory=Thresholds)
     clauses: tuple[Clause, ...]
+    # Web filter rules; each cites a clause of this pack (see aupguard.policy.webrules).
+    web: WebPolicy = Field(default_factory=WebPolicy)
 
     @model_validator(mode="after")
     def _unique_ids(self) -> Pack:
@@ -230,6 +233,13 @@ class Pack(_Strict):
             if not c.id.startswith(self.pack + "."):
                 raise ValueError(f"clause id {c.id!r} must start with the pack name {self.pack!r}.")
             seen.add(c.id)
+        for i, rule in enumerate(self.web.rules):
+            if rule.clause not in seen:
+                raise ValueError(
+                    f"web rule {rule_label(rule, i)} cites unknown clause {rule.clause!r}"
+                )
+        if self.web.default.clause is not None and self.web.default.clause not in seen:
+            raise ValueError(f"web default cites unknown clause {self.web.default.clause!r}")
         return self
 
     def clause(self, clause_id: str) -> Clause:
