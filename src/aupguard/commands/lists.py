@@ -1,7 +1,8 @@
 """`aupguard lists`: build the web category index from UT1-format list folders.
 
-`lists compile DIR... --out INDEX` is here. `lists update` (download the UT1 archive
-from its public address, then compile) comes with the rest of the web filter.
+`lists compile DIR... --out INDEX` builds an index from folders on disk; `lists update`
+downloads the UT1 archive from its public address, unpacks it into the data folder and
+compiles the default index (see `aupguard.web.update`).
 """
 
 from __future__ import annotations
@@ -9,9 +10,12 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from aupguard.errors import UsageError
+
+if TYPE_CHECKING:
+    from aupguard.web.index import CompileStats
 
 
 def add_parser(sub: Any) -> None:
@@ -57,6 +61,55 @@ def add_parser(sub: Any) -> None:
     )
     c.add_argument("--strict", action="store_true", help="fail on any bad line")
     c.set_defaults(func=_compile)
+    _add_update(lsub)
+
+
+def _add_update(lsub: Any) -> None:
+    from aupguard.web.update import TIMEOUT, UT1_URL
+
+    u = lsub.add_parser(
+        "update",
+        help="download the UT1 lists and compile the default index",
+        description="Download the UT1 blacklists archive (Universite Toulouse 1 Capitole), "
+        "check it is a gzip'd tar, unpack it safely into <data>/ut1 (replacing the old copy "
+        "only once the new one is complete) and compile <data>/index.aupx from it, exactly "
+        "as 'lists compile' would. If <data>/allow or <data>/block exist they are compiled "
+        "in as the council's own allow/block lists. <data> is $AUPGUARD_DATA_DIR, else "
+        "$XDG_DATA_HOME/aupguard, else ~/.local/share/aupguard. This is the only aupguard "
+        "command that downloads anything; nothing else in aupguard uses the network to "
+        "fetch data at run time. On a network, HTTP or archive error it exits 3 and "
+        "leaves the previous lists and index untouched.",
+    )
+    u.add_argument("--url", default=UT1_URL, help=f"archive address (default: {UT1_URL})")
+    u.add_argument(
+        "--offline",
+        type=Path,
+        default=None,
+        metavar="ARCHIVE",
+        help="use this local blacklists.tar.gz instead of downloading (air-gapped installs; "
+        "a file:// --url works too)",
+    )
+    u.add_argument(
+        "--timeout",
+        type=float,
+        default=TIMEOUT,
+        help=f"network timeout in seconds (default: {TIMEOUT:g})",
+    )
+    u.add_argument("--strict", action="store_true", help="fail on any bad line in the lists")
+    u.set_defaults(func=_update)
+
+
+def _update(args: argparse.Namespace) -> int:
+    from aupguard.web.update import update_lists
+
+    if args.timeout <= 0:
+        raise UsageError("--timeout must be positive")
+    res = update_lists(args.url, offline=args.offline, timeout=args.timeout, strict=args.strict)
+    print(f"fetched {res.archive_bytes / 1e6:.1f} MB from {res.source}; lists in {res.ut1_dir}")
+    for kind, path in res.council.items():
+        print(f"council {kind} list: {path}")
+    _print_stats(res.stats)
+    return 0
 
 
 def _compile(args: argparse.Namespace) -> int:
@@ -69,6 +122,11 @@ def _compile(args: argparse.Namespace) -> int:
             raise UsageError(f"no such folder: {d}")
     out = args.out or default_index_path()
     stats = compile_lists(args.dirs, out, allow=args.allow, block=args.block, strict=args.strict)
+    _print_stats(stats)
+    return 0
+
+
+def _print_stats(stats: CompileStats) -> None:
     width = max((len(n) for n in stats.categories), default=8)
     print(f"{'category':<{width}}  {'domains':>8}  {'urls':>7}  {'expr':>4}")
     for name, c in stats.categories.items():
@@ -84,4 +142,3 @@ def _compile(args: argparse.Namespace) -> int:
         print(f"warning: skipped {stats.skipped} bad lines; first ones:", file=sys.stderr)
         for line in stats.skipped_examples:
             print(f"  {line}", file=sys.stderr)
-    return 0
