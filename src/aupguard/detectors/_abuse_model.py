@@ -99,12 +99,20 @@ def _quoted_line(text: str, start: int) -> bool:
     return line < len(text) and text[line] == ">"
 
 
+def subtype_matrix(probs: np.ndarray, classes: Sequence[str]) -> np.ndarray:
+    """Each subtype against clean, p(s) / (p(s) + p(clean)), one row per sentence and a
+    column per subtype in _SUBTYPES order: not diluted when the model splits its belief
+    between, say, insult and profanity."""
+    names = list(classes)
+    sub = probs[:, [names.index(s) for s in _SUBTYPES]]
+    out: np.ndarray = sub / (sub + probs[:, [names.index("clean")]])
+    return out
+
+
 def subtype_scores(row: Sequence[float], classes: Sequence[str]) -> dict[str, float]:
-    """Each subtype against clean, p(s) / (p(s) + p(clean)): not diluted when the model
-    splits its belief between, say, insult and profanity."""
-    p = dict(zip(classes, row, strict=True))
-    clean = p["clean"]
-    return {s: p[s] / (p[s] + clean) for s in _SUBTYPES}
+    """subtype_matrix for one sentence, by name."""
+    scores = subtype_matrix(np.asarray([row], dtype=np.float64), classes)[0]
+    return dict(zip(_SUBTYPES, scores.tolist(), strict=True))
 
 
 class SentenceScores(NamedTuple):
@@ -120,9 +128,9 @@ def profile(text: str, model: NgramModel | None = None) -> tuple[dict[str, float
     evaluation; findings come from score_sentences."""
     model = model or shipped_model()
     spans = sentences(text)
-    rows = model.probabilities([text[a:b] for a, b in spans])
-    per = [SentenceScores(a, b, subtype_scores(r.tolist(), model.classes))
-           for (a, b), r in zip(spans, rows, strict=True)]
+    scores = subtype_matrix(model.probabilities([text[a:b] for a, b in spans]), model.classes)
+    per = [SentenceScores(a, b, dict(zip(_SUBTYPES, r.tolist(), strict=True)))
+           for (a, b), r in zip(spans, scores, strict=True)]
     message = {s: max((p.scores[s] for p in per), default=0.0) for s in _SUBTYPES}
     return message, per
 
@@ -181,8 +189,7 @@ def score_sentences(
             out.append(hit)
     probs = model.probabilities([text[a:b] for a, b in spans])
     clean_col = probs[:, model.classes.index("clean")]
-    sub = probs[:, [model.classes.index(s) for s in _SUBTYPES]]
-    scores = sub / (sub + clean_col[:, None])
+    scores = subtype_matrix(probs, model.classes)
     floors = np.array([max(limit(s), MODEL_FLOORS.get(s, MODEL_FLOOR)) for s in _SUBTYPES])
     candidates = np.flatnonzero((scores >= floors).any(axis=1)).tolist()
     vetoes = sorted(h.start for h in hits if "w" in h.tag)

@@ -177,15 +177,11 @@ class NgramModel:
         ids: list[int] = []
         starts: list[int] = []
         extra: dict[int, np.ndarray] = {}
-        findall = _TOKEN.findall
         join = " ".join
         pairs_on = self.meta.get("pairs", True)
         for n, text in enumerate(sentences):
             starts.append(len(ids))
-            if "http" in text or "www." in text or "@" in text:
-                toks = tokens(text)
-            else:
-                toks = findall(text)
+            toks = tokens(text)
             uniq = list(dict.fromkeys(toks))
             found = list(map(rows.get, uniq))
             if None in found:
