@@ -1,8 +1,10 @@
-"""`aupguard web`: the web filter's commands. `web decide` is here; the Squid helper,
-DNS filter, RPZ export and proxy come with the rest of the web filter.
+"""`aupguard web`: the web filter's commands.
 
 `web decide` prints one JSON line per input so that scripts (and a clerk checking why a
-site was blocked) see exactly what every front-end would decide.
+site was blocked) see exactly what every front-end would decide. The serving commands
+(Squid helper, DNS filter, proxy, block page) share `add_filter_options` and
+`filter_from_args`, so `--policy`, `--index`, `--group` and the access log options mean
+the same everywhere.
 """
 
 from __future__ import annotations
@@ -15,6 +17,60 @@ from pathlib import Path
 from typing import Any
 
 from aupguard.errors import UsageError
+
+
+def add_filter_options(p: argparse.ArgumentParser, *, serving: bool = True) -> None:
+    """--policy, --group, --index; and for serving commands the access log options."""
+    p.add_argument("--policy", default="leigh", help="belper, leigh, or a path to a pack")
+    p.add_argument(
+        "--group",
+        default=None,
+        help="the group of users or devices every request belongs to (e.g. one Squid port "
+        "per group); default: found from the client address or user name",
+    )
+    p.add_argument(
+        "--index",
+        type=Path,
+        default=None,
+        help="category index (default: the one 'aupguard lists compile' last wrote)",
+    )
+    if not serving:
+        return
+    p.add_argument(
+        "--log",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="access log, one JSON line per decision (default: access.jsonl in aupguard's "
+        "data folder)",
+    )
+    p.add_argument("--no-log", action="store_true", help="do not write the access log")
+    p.add_argument(
+        "--pseudonymise",
+        action="store_true",
+        help="log a keyed hash of each user name instead of the name (key kept beside the "
+        "log, mode 0600)",
+    )
+    p.add_argument(
+        "--log-max-mb", type=int, default=50, help="rotate the log past this size (MB)"
+    )
+    p.add_argument("--log-keep", type=int, default=10, help="rotated logs to keep")
+
+
+def filter_from_args(args: argparse.Namespace, via: str) -> Any:
+    """A `WebFilter` for a serving command's options (the log opened unless --no-log)."""
+    from aupguard.web.accesslog import AccessLog, default_log_path
+    from aupguard.web.service import WebFilter
+
+    log = None
+    if not getattr(args, "no_log", True):
+        log = AccessLog(
+            args.log or default_log_path(),
+            max_bytes=max(1, args.log_max_mb) * 1024 * 1024,
+            keep=args.log_keep,
+            pseudonymise=args.pseudonymise,
+        )
+    return WebFilter(args.policy, args.index, log=log, via=via, group=args.group)
 
 
 def add_parser(sub: Any) -> None:
@@ -33,8 +89,7 @@ def add_parser(sub: Any) -> None:
         "standard input.",
     )
     d.add_argument("inputs", nargs="*", metavar="URL_OR_HOST")
-    d.add_argument("--policy", default="leigh", help="belper, leigh, or a path to a pack")
-    d.add_argument("--group", default=None, help="the group of users or devices")
+    add_filter_options(d, serving=False)
     d.add_argument("--client", default=None, help="client address (to find its group)")
     d.add_argument("--user", default=None, help="user name (to find their group)")
     d.add_argument(
@@ -43,12 +98,6 @@ def add_parser(sub: Any) -> None:
         metavar="TIME",
         help="when, as ISO date and time (e.g. 2024-05-01T10:30); without a UTC offset it "
         "is the pack's local time (Europe/London). Default: now",
-    )
-    d.add_argument(
-        "--index",
-        type=Path,
-        default=None,
-        help="category index (default: the one 'aupguard lists compile' last wrote)",
     )
     d.set_defaults(func=_decide)
 
@@ -63,28 +112,12 @@ def _parse_at(text: str | None) -> dt.datetime | None:
 
 
 def _decide(args: argparse.Namespace) -> int:
-    from aupguard.policy.loader import load_pack
-    from aupguard.web.decide import decide
-    from aupguard.web.index import Index, default_index_path
-
     at = _parse_at(args.at)
-    pack = load_pack(args.policy)
-    if args.group is not None and args.group not in pack.web.groups:
-        known = ", ".join(pack.web.groups) or "none"
-        raise UsageError(f"no web group {args.group!r} in pack {pack.pack} (known: {known})")
-    path = args.index or default_index_path()
-    if not path.is_file():
-        raise UsageError(
-            f"no category index at {path}; run 'aupguard lists compile DIR...' to build it "
-            "(or give --index)"
-        )
-    index = Index.load(path)
+    web = filter_from_args(args, via="decide")
     inputs = args.inputs or (line for line in sys.stdin if line.strip())
     out = sys.stdout
     for item in inputs:
-        d = decide(
-            pack, index, item, group=args.group, client=args.client, user=args.user, at=at
-        )
+        d = web.decide(item, client=args.client, user=args.user, at=at)
         out.write(json.dumps(d.to_json(), ensure_ascii=False) + "\n")
         out.flush()
     return 0

@@ -320,6 +320,15 @@ def _web_checks(root: yaml.MappingNode, clause_ids: set[str]) -> Iterator[tuple[
     cid, line = _scalar(default, "clause")
     if cid is not None and cid not in clause_ids:
         yield line, f"web default cites unknown clause {cid!r}; it must be a clause id of this pack"
+    _, council_lists = _child(web, "council_lists")
+    for which in ("block", "allow"):
+        cid, line = _scalar(council_lists, which)
+        if cid is not None and cid not in clause_ids:
+            yield (
+                line,
+                f"web.council_lists.{which} cites unknown clause {cid!r}; it must be a "
+                "clause id of this pack",
+            )
     _, rules = _child(web, "rules")
     for i, rule in enumerate(_items(rules)):
         rid, _ = _scalar(rule, "id")

@@ -20,6 +20,8 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 __all__ = [
     "DAYS",
+    "CouncilLists",
+    "WebContact",
     "WebAction",
     "WebDefault",
     "WebException",
@@ -148,11 +150,29 @@ class WebDefault(_Strict):
     clause: str | None = None
 
 
+class CouncilLists(_Strict):
+    """The clauses cited when the council's own lists decide (`lists compile` folders
+    `allow` and `block`): the Clerk's word still rests on a clause of the policy."""
+
+    block: str | None = None
+    allow: str | None = None
+
+
+class WebContact(_Strict):
+    """Who to ask for an exception; the block page shows this in plain English."""
+
+    who: str = "the Town Clerk"
+    email: str | None = None
+    phone: str | None = None
+
+
 class WebPolicy(_Strict):
     timezone: str = "Europe/London"
     groups: dict[str, WebGroup] = Field(default_factory=dict)
     default: WebDefault = Field(default_factory=WebDefault)
     rules: tuple[WebRule, ...] = ()
+    council_lists: CouncilLists = Field(default_factory=CouncilLists)
+    contact: WebContact = Field(default_factory=WebContact)
 
     @field_validator("groups")
     @classmethod

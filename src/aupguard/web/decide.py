@@ -4,7 +4,8 @@ Every front-end (Squid helper, DNS filter, proxy addon, `aupguard web decide`) c
 `decide`, so they cannot disagree. Precedence, in order:
 
 1. The council's own lists: a host on `council-allow` is allowed, else one on
-   `council-block` is blocked. The clerk's explicit word beats any category list.
+   `council-block` is blocked, citing `web.council_lists`. The clerk's explicit word
+   beats any category list.
 2. The pack's `web.rules` that are in force for this group at this time. Each one that
    matches gives an action: a host in its `exceptions.allow` gives `allow`, a host in its
    `exceptions.block` gives `block`, otherwise a listed category gives the rule's action.
@@ -139,9 +140,11 @@ def decide(
         return Decision(text, "error", None, None, None, group, None, str(exc))
     cats = set(found)
     if COUNCIL["allow"] in cats:
-        return Decision(text, "allow", COUNCIL["allow"], None, "council allow list", group, host)
+        clause = web.council_lists.allow
+        return Decision(text, "allow", COUNCIL["allow"], clause, "council allow list", group, host)
     if COUNCIL["block"] in cats:
-        return Decision(text, "block", COUNCIL["block"], None, "council block list", group, host)
+        clause = web.council_lists.block
+        return Decision(text, "block", COUNCIL["block"], clause, "council block list", group, host)
     local = _local_time(web, at)
     best: tuple[int, str, str | None, WebRule, int] | None = None
     for i, rule in enumerate(web.rules):
