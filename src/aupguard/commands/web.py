@@ -100,6 +100,11 @@ def add_parser(sub: Any) -> None:
         "is the pack's local time (Europe/London). Default: now",
     )
     d.set_defaults(func=_decide)
+    # The serving front-ends, one module each (see their docstrings).
+    from aupguard.commands import web_blockpage, web_dns, web_proxy, web_squid
+
+    for module in (web_squid, web_dns, web_proxy, web_blockpage):
+        module.add_parser(wsub)
 
 
 def _parse_at(text: str | None) -> dt.datetime | None:

@@ -1,0 +1,9 @@
+"""`aupguard web block-page`: being written (issue 4)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def add_parser(wsub: Any) -> None:
+    """Register the subcommand(s) under `aupguard web`."""
