@@ -28,6 +28,7 @@ def build_parser() -> argparse.ArgumentParser:
     from aupguard.commands.check import add_parser as add_check
     from aupguard.commands.lists import add_parser as add_lists
     from aupguard.commands.policy import add_parser as add_policy
+    from aupguard.commands.report import add_parser as add_report
     from aupguard.commands.web import add_parser as add_web
 
     parser = _Parser(
@@ -42,6 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_policy(sub)
     add_lists(sub)
     add_web(sub)
+    add_report(sub)
     return parser
 
 
