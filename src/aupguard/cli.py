@@ -27,6 +27,7 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     from aupguard.commands.check import add_parser as add_check
     from aupguard.commands.lists import add_parser as add_lists
+    from aupguard.commands.mail import add_parser as add_mail
     from aupguard.commands.policy import add_parser as add_policy
     from aupguard.commands.report import add_parser as add_report
     from aupguard.commands.web import add_parser as add_web
@@ -43,6 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_policy(sub)
     add_lists(sub)
     add_web(sub)
+    add_mail(sub)
     add_report(sub)
     return parser
 

@@ -290,6 +290,7 @@ def _semantic_checks(root: yaml.MappingNode, data: dict[str, Any]) -> Iterator[t
                     ),
                 )
     yield from _web_checks(root, set(seen))
+    yield from _mail_checks(root, set(seen))
     _, thresholds = _child(root, "thresholds")
     for field, known in (("categories", CATEGORIES), ("abuse", ABUSE_SUBTYPES)):
         _, mapping = _child(thresholds, field)
@@ -329,6 +330,8 @@ def _web_checks(root: yaml.MappingNode, clause_ids: set[str]) -> Iterator[tuple[
                 f"web.council_lists.{which} cites unknown clause {cid!r}; it must be a "
                 "clause id of this pack",
             )
+    for name in ("downloads", "cookies"):
+        yield from _proxy_rule_checks(web, name, clause_ids, declared)
     _, rules = _child(web, "rules")
     for i, rule in enumerate(_items(rules)):
         rid, _ = _scalar(rule, "id")
@@ -357,6 +360,54 @@ def _web_checks(root: yaml.MappingNode, clause_ids: set[str]) -> Iterator[tuple[
                         f"web rule {label} names unknown groups [{item.value!r}]; declare "
                         "it under web.groups",
                     )
+
+
+def _mail_checks(root: yaml.MappingNode, clause_ids: set[str]) -> Iterator[tuple[int, str]]:
+    """Every `mail:` rule cites clauses of this pack (`clause` and `related`)."""
+    _, mail = _child(root, "mail")
+    if not isinstance(mail, yaml.MappingNode):
+        return
+    for key, node in mail.value:
+        cid, line = _scalar(node, "clause")
+        if cid is not None and cid not in clause_ids:
+            yield line, (
+                f"mail.{key.value} cites unknown clause {cid!r}; it must be a clause id "
+                "of this pack"
+            )
+        _, related = _child(node, "related")
+        for item in _items(related):
+            if isinstance(item, yaml.ScalarNode) and item.value not in clause_ids:
+                yield item.start_mark.line + 1, (
+                    f"mail.{key.value}: related clause {item.value!r} is not a clause id of "
+                    "this pack"
+                )
+
+
+def _proxy_rule_checks(
+    web: yaml.Node | None, name: str, clause_ids: set[str], declared: set[str]
+) -> Iterator[tuple[int, str]]:
+    """`web.downloads` / `web.cookies`: a clause of this pack, known categories, groups."""
+    _, node = _child(web, name)
+    cid, line = _scalar(node, "clause")
+    if cid is not None and cid not in clause_ids:
+        yield line, f"web.{name} cites unknown clause {cid!r}; it must be a clause id of this pack"
+    for field in ("categories", "groups"):
+        _, seq = _child(node, field)
+        for item in _items(seq):
+            if not isinstance(item, yaml.ScalarNode):
+                continue
+            if field == "categories" and item.value not in WEB_CATEGORIES:
+                yield (
+                    item.start_mark.line + 1,
+                    f"web.{name}: unknown web category {item.value!r}; use a UT1 list name "
+                    "such as shopping, bank, financial",
+                )
+            if field == "groups" and item.value not in declared:
+                yield (
+                    item.start_mark.line + 1,
+                    f"web.{name} names unknown groups [{item.value!r}]; declare it under "
+                    "web.groups",
+                )
 
 
 def _score_check(node: yaml.ScalarNode, where: str) -> Iterator[tuple[int, str]]:

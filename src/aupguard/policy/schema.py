@@ -13,6 +13,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from aupguard.model import CATEGORIES, CHANNELS, ENTITIES, PERSONAL_DATA, SUBTYPES
+from aupguard.policy.mailrules import MailPolicy
 from aupguard.policy.webrules import WebPolicy, rule_label
 
 ActionName = Literal["block", "hold", "warn", "advise", "record"]
@@ -223,6 +224,8 @@ class Pack(_Strict):
     clauses: tuple[Clause, ...]
     # Web filter rules; each cites a clause of this pack (see aupguard.policy.webrules).
     web: WebPolicy = Field(default_factory=WebPolicy)
+    # What the mail gateway does with programs, unreadable mail, bulk mail (mailrules).
+    mail: MailPolicy = Field(default_factory=MailPolicy)
 
     @model_validator(mode="after")
     def _unique_ids(self) -> Pack:
@@ -240,6 +243,14 @@ class Pack(_Strict):
                 )
         if self.web.default.clause is not None and self.web.default.clause not in seen:
             raise ValueError(f"web default cites unknown clause {self.web.default.clause!r}")
+        for name, extra in (("downloads", self.web.downloads), ("cookies", self.web.cookies)):
+            if extra is not None and extra.clause not in seen:
+                raise ValueError(f"web.{name} cites unknown clause {extra.clause!r}")
+        for name, mail_rule in self.mail.rules().items():
+            cited = (mail_rule.clause, *getattr(mail_rule, "related", ()))
+            unknown = [c for c in cited if c not in seen]
+            if unknown:
+                raise ValueError(f"mail.{name} cites unknown clauses {unknown}")
         return self
 
     def clause(self, clause_id: str) -> Clause:

@@ -20,7 +20,9 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 __all__ = [
     "DAYS",
+    "CookieRule",
     "CouncilLists",
+    "DownloadRule",
     "WebContact",
     "WebAction",
     "WebDefault",
@@ -166,6 +168,26 @@ class WebContact(_Strict):
     phone: str | None = None
 
 
+class DownloadRule(_Strict):
+    """Program and installer downloads (.exe, .msi, .dmg, .apk, messaging installers)
+    that the proxy can see: plain HTTP, or HTTPS with inspection. Blocked or monitored,
+    citing a clause; `groups` limits it (empty: everyone)."""
+
+    action: Literal["block", "monitor"] = "block"
+    clause: str
+    groups: tuple[str, ...] = ()
+
+
+class CookieRule(_Strict):
+    """Sites of these categories lose their cookies at the proxy (request Cookie and
+    response Set-Cookie headers) where it can see inside the traffic: Belper's "cookies
+    associated with personal online transactions" on council tablets."""
+
+    categories: tuple[str, ...]
+    clause: str
+    groups: tuple[str, ...] = ()
+
+
 class WebPolicy(_Strict):
     timezone: str = "Europe/London"
     groups: dict[str, WebGroup] = Field(default_factory=dict)
@@ -173,6 +195,9 @@ class WebPolicy(_Strict):
     rules: tuple[WebRule, ...] = ()
     council_lists: CouncilLists = Field(default_factory=CouncilLists)
     contact: WebContact = Field(default_factory=WebContact)
+    # Used by the proxy only (`aupguard web proxy`); None: not done.
+    downloads: DownloadRule | None = None
+    cookies: CookieRule | None = None
 
     @field_validator("groups")
     @classmethod
@@ -204,6 +229,10 @@ class WebPolicy(_Strict):
                 if rule.id in ids:
                     raise ValueError(f"duplicate web rule id {rule.id!r}")
                 ids.add(rule.id)
+        for name, extra in (("downloads", self.downloads), ("cookies", self.cookies)):
+            unknown = [g for g in (extra.groups if extra else ()) if g not in self.groups]
+            if unknown:
+                raise ValueError(f"web.{name} names unknown groups {unknown}")
         return self
 
 
