@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from aupguard.errors import AupguardError
-from aupguard.web.index import Index, compile_lists
+from aupguard.web.index import Index, _native, compile_lists
 from aupguard.web.lists import ListError
 
 LISTS = {
@@ -173,14 +173,34 @@ def test_no_category_folders(tmp_path: Path) -> None:
         compile_lists([tmp_path / "empty"], tmp_path / "x.aupx")
 
 
-def test_fast_path_agrees_with_numpy_path_and_close_releases(index: Index) -> None:
-    """Lookups bisect memoryviews of the mapped arrays; the numpy path (used on
-    big-endian machines) must give the same answers, and close() must unmap cleanly."""
+def test_big_endian_copy_reads_the_same_and_close_releases(index: Index) -> None:
+    """On a big-endian machine the little-endian arrays are read through a byte-swapped
+    copy (`_native(..., little=False)`); fed big-endian bytes here, it must give the
+    values the mapped view gives. close() must unmap cleanly."""
+    values = [0, 1, 2**63 + 5, 2**64 - 1, 123456789]
+    le = b"".join(v.to_bytes(8, "little") for v in values)
+    be = b"".join(v.to_bytes(8, "big") for v in values)
+    assert list(_native(memoryview(le), "Q", little=True)) == values
+    assert list(_native(memoryview(be), "Q", little=False)) == values
+    short = [7, 65535]
+    assert list(_native(memoryview(b"".join(v.to_bytes(2, "big") for v in short)), "H",
+                        little=False)) == short
     urls = ["example.com", "a.b.example.com", "notexample.com", "astrolabio.net/casino/x",
             "shop.test/bets/today", "10.1.2.3", "[2001:db8::7]", "q.test/?v=9", "xn--bcher-kva.de"]
-    fast = [index.categories(u) for u in urls]
-    views, index._views = index._views, []
-    assert [index.categories(u) for u in urls] == fast
-    index._views = views
-    assert any(fast)
+    first = [index.categories(u) for u in urls]
+    assert [index.categories(u) for u in urls] == first  # second time from the host cache
+    assert any(first)
     index.close()
+
+
+def test_host_cache_and_url_gate_match_uncached_lookups(index: Index, tmp_path: Path) -> None:
+    """The per-host cache (parents looked up once) and the skip of path keys for hosts
+    without `urls` entries give what a fresh index gives, in any order of requests."""
+    urls = ["x.casino.example.org", "casino.example.org", "www.astrolabio.net/casino/a",
+            "astrolabio.net/casino", "www.www.astrolabio.net/casino/", "www2.shop.test/bets",
+            "shop.test/bets", "q.test/?v=9", "www.q.test/?v=9", "1.2.3.4/search?q=42"]
+    forward = [index.categories(u) for u in urls]
+    fresh = Index.load(index.path)
+    assert [fresh.categories(u) for u in reversed(urls)] == forward[::-1]
+    assert forward[2] == forward[3] == ["gambling"]
+    assert forward[4] == []  # "www." is dropped once only

@@ -18,16 +18,18 @@ from typing import Any
 
 from aupguard.errors import UsageError
 
+GROUP_HELP = (
+    "the group of users or devices every request belongs to (e.g. one Squid port per "
+    "group); default: found from the client address or user name"
+)
 
-def add_filter_options(p: argparse.ArgumentParser, *, serving: bool = True) -> None:
+
+def add_filter_options(
+    p: argparse.ArgumentParser, *, serving: bool = True, group_help: str = GROUP_HELP
+) -> None:
     """--policy, --group, --index; and for serving commands the access log options."""
     p.add_argument("--policy", default="leigh", help="belper, leigh, or a path to a pack")
-    p.add_argument(
-        "--group",
-        default=None,
-        help="the group of users or devices every request belongs to (e.g. one Squid port "
-        "per group); default: found from the client address or user name",
-    )
+    p.add_argument("--group", default=None, help=group_help)
     p.add_argument(
         "--index",
         type=Path,
@@ -107,7 +109,7 @@ def add_parser(sub: Any) -> None:
         module.add_parser(wsub)
 
 
-def _parse_at(text: str | None) -> dt.datetime | None:
+def parse_at(text: str | None) -> dt.datetime | None:
     if text is None:
         return None
     try:
@@ -117,7 +119,7 @@ def _parse_at(text: str | None) -> dt.datetime | None:
 
 
 def _decide(args: argparse.Namespace) -> int:
-    at = _parse_at(args.at)
+    at = parse_at(args.at)
     web = filter_from_args(args, via="decide")
     inputs = args.inputs or (line for line in sys.stdin if line.strip())
     out = sys.stdout

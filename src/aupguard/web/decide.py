@@ -34,7 +34,7 @@ from aupguard.policy.webrules import WebPolicy, WebRule, rule_label
 from aupguard.web.index import COUNCIL, Index
 from aupguard.web.urls import parse_url
 
-__all__ = ["SEVERITY", "Decision", "decide", "group_for"]
+__all__ = ["SEVERITY", "Decision", "decide", "decide_listed", "group_for"]
 
 SEVERITY = {"allow": 0, "monitor": 1, "block": 2}
 
@@ -138,6 +138,22 @@ def decide(
         found = index.categories(text)
     except ValueError as exc:
         return Decision(text, "error", None, None, None, group, None, str(exc))
+    return decide_listed(pack, text, host, found, index.aliases, group=group, at=at)
+
+
+def decide_listed(
+    pack: Pack,
+    text: str,
+    host: str,
+    found: list[str],
+    aliases: dict[str, str],
+    *,
+    group: str | None,
+    at: dt.datetime | None = None,
+) -> Decision:
+    """`decide` once the host's categories (`found`, in index order) are known: for
+    exports that walk the lists themselves (`web rpz`) and must not decide differently."""
+    web = pack.web
     cats = set(found)
     if COUNCIL["allow"] in cats:
         clause = web.council_lists.allow
@@ -152,7 +168,7 @@ def decide(
             continue
         if rule.when and not any(w.contains(local) for w in rule.when):
             continue
-        outcome = _rule_outcome(rule, host, cats, index.aliases)
+        outcome = _rule_outcome(rule, host, cats, aliases)
         if outcome is None:
             continue
         severity = SEVERITY[outcome[0]]

@@ -3,16 +3,28 @@
 Why this shape: a Squid helper or DNS filter starts often and must answer at once, and
 a council's server is small. So the index is a short JSON header followed by flat
 arrays that are memory-mapped, not parsed: loading costs a few page faults however big
-the lists are, and processes serving at the same time share the pages.
+the lists are, and processes serving at the same time share the pages. Reading it needs
+neither numpy nor any parsing (`aupguard.web.indexbuild` writes it, with numpy).
 
 - Domains: sorted 64-bit BLAKE2b hashes of normalised hosts, with a parallel array of
-  category bitmasks (one uint64 word per 64 categories). A lookup hashes the host and
-  each parent ("a.b.example.com", "b.example.com", "example.com", "com") and finds them
-  with one `searchsorted`, so a listed domain covers its subdomains but "notexample.com"
-  never matches "example.com". IP literals are hosts with no parents.
-- URLs: the same arrays for "host/path" prefixes cut at "/" (see `url_request_keys`).
+  uint16 numbers of category sets, which index one shared table of category bitmasks
+  (one uint64 word per 64 categories; UT1 has a few hundred distinct sets). A lookup
+  hashes the host and
+  each parent ("a.b.example.com", "b.example.com", "example.com", "com"), so a listed
+  domain covers its subdomains but "notexample.com" never matches "example.com". IP
+  literals are hosts with no parents.
+- URLs: the same arrays for "host/path" prefixes cut at "/" (see `url_request_keys`),
+  plus the sorted hashes of the hosts that have any entry, so a request to any other
+  host (nearly all of them) skips the path keys.
+- Each sorted key array has a bucket table on the top bits of the hash, so a lookup bisects
+  a handful of rows in C instead of the whole array.
 - Expressions: kept as text in the header and compiled at load into one RE2 set, run
   once per URL in linear time whatever the list holds.
+
+What a host resolves to is cached (`HOST_CACHE` hosts, the least recently used
+dropped, see `Recent`); parents are cached too, so a listed parent is looked up once
+for all its subdomains. An `Index` never changes once loaded (a new file means a new
+`Index`), so the cache is never stale.
 
 With 64-bit hashes the chance that any unlisted name collides with one of a million
 listed ones is about one in 10^13 per lookup, far below the lists' own error rate.
@@ -25,29 +37,37 @@ import json
 import mmap
 import os
 import sys
-import time
+from array import array
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
-import numpy as np
-import numpy.typing as npt
 import re2
 
 from aupguard.errors import AupguardError
-from aupguard.web.lists import ListError, discover, file_sha256, iter_entries, re2_options
-from aupguard.web.urls import is_ip, parse_url, url_request_keys
+from aupguard.web.lists import re2_options
+from aupguard.web.recent import Recent
+from aupguard.web.urls import is_ip, parse_url, url_host, url_request_keys
 
 MAGIC = b"AUPXIDX\n"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: url_hosts, bucket tables, category-set numbers
 ALIGN = 64
 MAX_CATEGORIES = 1024  # 16 mask words; UT1 has about 70
 COUNCIL = {"allow": "council-allow", "block": "council-block"}
-
-U64 = npt.NDArray[np.uint64]
+# Sorted key arrays and their bucket tables (see `Index`).
+BUCKETS = {"domain_keys": "domain_buckets", "url_keys": "url_buckets"}
+# Every array in the file and its little-endian element type; "masks" has `words`
+# uint64 per row.
+ARRAY_TYPES = {
+    "domain_keys": "<u8", "domain_ids": "<u2", "domain_buckets": "<u8",
+    "url_keys": "<u8", "url_ids": "<u2", "url_buckets": "<u8",
+    "url_hosts": "<u8", "masks": "<u8",
+}
+Typecode = Literal["Q", "H"]
+_TYPECODES: dict[str, Typecode] = {"<u8": "Q", "<u2": "H"}
+HOST_CACHE = 40960  # hosts and parent domains whose lookups are kept (~5 MB when full)
 
 
 def default_index_path() -> Path:
@@ -67,8 +87,9 @@ def key_hash(key: str) -> bytes:
     return hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest()
 
 
-def _hashes(keys: Sequence[str]) -> U64:
-    return np.frombuffer(b"".join(key_hash(k) for k in keys), dtype="<u8").astype(np.uint64)
+def key_int(key: str) -> int:
+    """`key_hash` as the integer stored in the arrays."""
+    return int.from_bytes(key_hash(key), "little")
 
 
 def domain_keys(host: str) -> list[str]:
@@ -94,82 +115,6 @@ class CompileStats:
     seconds: float = 0.0
 
 
-@dataclass
-class _Source:
-    """One folder given to `compile_lists`; council lists are strict."""
-
-    path: Path
-    strict: bool
-    force_name: str | None = None
-
-
-class _Builder:
-    def __init__(self, stats: CompileStats) -> None:
-        self.stats = stats
-        self.names: list[str] = []
-        self.keys: dict[str, list[str]] = {"domains": [], "urls": []}
-        self.cats: dict[str, list[int]] = {"domains": [], "urls": []}
-        self.expressions: list[tuple[int, str]] = []
-        self.sources: list[dict[str, Any]] = []
-
-    def category(self, name: str) -> int:
-        if name not in self.names:
-            if len(self.names) >= MAX_CATEGORIES:
-                raise AupguardError(f"more than {MAX_CATEGORIES} categories")
-            self.names.append(name)
-            self.stats.categories[name] = {"domains": 0, "urls": 0, "expressions": 0}
-        return self.names.index(name)
-
-    def add_source(self, src: _Source) -> None:
-        cats, aliases = discover(src.path)
-        files: dict[str, str] = {}
-        for folder_name, folder in cats:
-            name = src.force_name or COUNCIL.get(folder_name, folder_name)
-            strict = src.strict or name in COUNCIL.values()
-            bit = self.category(name)
-            for kind in ("domains", "urls", "expressions"):
-                path = folder / kind
-                if path.is_file():
-                    files[str(path.relative_to(src.path))] = file_sha256(path)
-                    self._read(path, kind, bit, name, strict)
-        for alias, target in aliases.items():
-            if alias not in self.names:
-                self.stats.aliases[alias] = target
-        self.sources.append({"path": str(src.path.resolve()), "files": files})
-
-    def _read(self, path: Path, kind: str, bit: int, name: str, strict: bool) -> None:
-        count = 0
-        for item in iter_entries(path, kind):
-            if isinstance(item, ListError):
-                if strict:
-                    raise item
-                self.stats.skipped += 1
-                if len(self.stats.skipped_examples) < 20:
-                    self.stats.skipped_examples.append(str(item))
-                continue
-            count += 1
-            if kind == "expressions":
-                self.expressions.append((bit, item.value))
-            else:
-                self.keys[kind].append(item.value)
-                self.cats[kind].append(bit)
-        self.stats.categories[name][kind] += count
-
-
-def _merge(keys: list[str], cats: list[int], words: int) -> tuple[U64, U64]:
-    """Sorted unique hashes and, per hash, the OR of its categories' bits."""
-    if not keys:
-        return np.zeros(0, np.uint64), np.zeros((0, words), np.uint64)
-    h = _hashes(keys)
-    c = np.asarray(cats, dtype=np.int64)
-    order = np.argsort(h, kind="stable")
-    h, c = h[order], c[order]
-    bits = np.zeros((len(h), words), np.uint64)
-    bits[np.arange(len(h)), c // 64] = np.left_shift(np.uint64(1), (c % 64).astype(np.uint64))
-    starts = np.flatnonzero(np.concatenate(([True], h[1:] != h[:-1])))
-    return h[starts], np.bitwise_or.reduceat(bits, starts, axis=0)
-
-
 def compile_lists(
     dirs: Sequence[Path | str],
     out_path: Path | str,
@@ -179,69 +124,41 @@ def compile_lists(
     strict: bool = False,
 ) -> CompileStats:
     """Compile UT1 roots or category folders, plus council allow/block folders, into one
-    index file (written atomically, so a running filter keeps its old map until reload).
+    index file (see `aupguard.web.indexbuild.compile_lists`, imported only when used)."""
+    from aupguard.web.indexbuild import compile_lists as build
 
-    A category folder named `allow` or `block`, or one given with `allow=`/`block=`,
-    becomes `council-allow`/`council-block` and any bad line in it raises `ListError`.
-    Bad lines elsewhere are skipped and counted unless `strict`. Folders that share a
-    category name are merged.
-    """
-    start = time.perf_counter()
-    out = Path(out_path)
-    stats = CompileStats(out_path=out)
-    b = _Builder(stats)
-    sources = [_Source(Path(d), strict) for d in dirs]
-    sources += [_Source(Path(d), True, "council-allow") for d in allow]
-    sources += [_Source(Path(d), True, "council-block") for d in block]
-    if not sources:
-        raise AupguardError("no list folders given")
-    for src in sources:
-        b.add_source(src)
-    words = max(1, -(-len(b.names) // 64))
-    dk, dm = _merge(b.keys["domains"], b.cats["domains"], words)
-    uk, um = _merge(b.keys["urls"], b.cats["urls"], words)
-    stats.domain_keys, stats.url_keys = len(dk), len(uk)
-    arrays = {"domain_keys": dk, "domain_masks": dm, "url_keys": uk, "url_masks": um}
-    layout: dict[str, list[int]] = {}
-    offset = 0
-    for name, arr in arrays.items():
-        layout[name] = [offset, int(arr.shape[0])]
-        offset += arr.nbytes
-    header = {
-        "format": FORMAT_VERSION,
-        "hash": "blake2b-64-le",
-        "built": datetime.now(UTC).isoformat(timespec="seconds"),
-        "categories": b.names,
-        "words": words,
-        "aliases": stats.aliases,
-        "counts": stats.categories,
-        "skipped": stats.skipped,
-        "expressions": [[bit, expr] for bit, expr in b.expressions],
-        "arrays": layout,
-        "sources": b.sources,
-    }
-    _write(out, json.dumps(header, sort_keys=True).encode("utf-8"), list(arrays.values()))
-    stats.size_bytes = out.stat().st_size
-    stats.seconds = time.perf_counter() - start
-    return stats
+    return build(dirs, out_path, allow=allow, block=block, strict=strict)
 
 
-def _data_start(header_len: int) -> int:
+def data_start(header_len: int) -> int:
+    """Where the arrays begin: after magic, length and header, 64-byte aligned."""
     return -(-(len(MAGIC) + 8 + header_len) // ALIGN) * ALIGN
 
 
-def _write(out: Path, header: bytes, arrays: list[U64]) -> None:
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
-    try:
-        with tmp.open("wb") as f:
-            f.write(MAGIC + len(header).to_bytes(8, "little") + header)
-            f.write(b"\0" * (_data_start(len(header)) - f.tell()))
-            for arr in arrays:
-                f.write(np.ascontiguousarray(arr, dtype="<u8").tobytes())
-        os.replace(tmp, out)
-    finally:
-        tmp.unlink(missing_ok=True)
+def _native(buf: memoryview, typecode: Typecode, little: bool) -> memoryview:
+    """Little-endian unsigned ints as a memoryview of native ones (a copy only on a
+    big-endian machine)."""
+    if little:
+        return buf.cast(typecode)
+    words = array(typecode, buf.tobytes())
+    words.byteswap()
+    return memoryview(words)
+
+
+class _SortedKeys:
+    """A sorted uint64 array and its bucket table: `find` bisects one bucket."""
+
+    __slots__ = ("keys", "shift", "table")
+
+    def __init__(self, keys: memoryview, table: memoryview, bits: int) -> None:
+        self.keys, self.table, self.shift = keys, table, 64 - bits
+
+    def find(self, h: int) -> int:
+        """Row of hash `h`, or -1."""
+        b = h >> self.shift
+        hi = self.table[b + 1]
+        i = bisect_left(self.keys, h, self.table[b], hi)
+        return i if i < hi and self.keys[i] == h else -1
 
 
 class Index:
@@ -253,25 +170,27 @@ class Index:
         self.names: list[str] = list(header["categories"])
         self.aliases: dict[str, str] = dict(header.get("aliases", {}))
         self._mm = mm
-        words = int(header["words"])
-        arrs: dict[str, U64] = {}
-        for name, (off, rows) in header["arrays"].items():
-            width = words if name.endswith("masks") else 1
-            a = np.frombuffer(mm, dtype="<u8", count=rows * width, offset=base + off)
-            arrs[name] = a.reshape(rows, words) if name.endswith("masks") else a
-        self._dk, self._dm = arrs["domain_keys"], arrs["domain_masks"]
-        self._uk, self._um = arrs["url_keys"], arrs["url_masks"]
-        # The same arrays as memoryviews of native uint64 for the per-request path:
-        # `bisect` over a memoryview runs in C with no numpy call overhead (a lookup
-        # touches a handful of keys, where numpy's fixed cost per call dominates).
-        self._words = words
-        self._views: list[memoryview] = []
-        if sys.byteorder == "little":
-            for name in ("domain_keys", "domain_masks", "url_keys", "url_masks"):
-                off, rows = header["arrays"][name]
-                width = words if name.endswith("masks") else 1
-                start = base + off
-                self._views.append(memoryview(mm)[start : start + rows * width * 8].cast("Q"))
+        self._words = int(header["words"])
+        little = sys.byteorder == "little"
+        views: dict[str, memoryview] = {}
+        with memoryview(mm) as whole:
+            for name, (off, size) in header["arrays"].items():
+                code = _TYPECODES[ARRAY_TYPES[name]]
+                views[name] = _native(whole[base + off : base + off + size], code, little)
+        self._views = list(views.values())
+        bits = header["buckets"]
+        self._domains, self._urls = (
+            _SortedKeys(views[keys], views[table], int(bits[keys]))
+            for keys, table in BUCKETS.items()
+        )
+        # Hosts with `urls` entries are few (about 12,000 in UT1): a set at load.
+        self._url_hosts = frozenset(views["url_hosts"])
+        self._domain_ids, self._url_ids = views["domain_ids"], views["url_ids"]
+        table, words = views["masks"], self._words
+        self._masks: list[int] = [
+            sum(table[r * words + w] << (64 * w) for w in range(words))
+            for r in range(len(table) // words)
+        ]
         self._set: Any = None
         self._set_bits: list[int] = []
         exprs = header.get("expressions", [])
@@ -281,6 +200,7 @@ class Index:
                 self._set.Add(expr)
                 self._set_bits.append(int(bit))
             self._set.Compile()
+        self._hosts: Recent[str, int] = Recent(HOST_CACHE)
 
     @classmethod
     def load(cls, path: Path | str) -> Index:
@@ -300,64 +220,74 @@ class Index:
             raise AupguardError(f"{p}: damaged index header") from None
         if header.get("format") != FORMAT_VERSION:
             raise AupguardError(f"{p}: index format {header.get('format')}; rebuild it")
-        base = _data_start(hlen)
-        end = base + sum(
-            rows * 8 * (int(header["words"]) if n.endswith("masks") else 1)
-            for n, (_, rows) in header["arrays"].items()
-        )
+        base = data_start(hlen)
+        arrays = header.get("arrays", {})
+        if set(arrays) != set(ARRAY_TYPES):
+            raise AupguardError(f"{p}: damaged index header")
+        end = base + max((off + size for off, size in arrays.values()), default=0)
         if len(mm) < end:
             raise AupguardError(f"{p}: index file is truncated; rebuild it")
         return cls(p, mm, header, base)
 
-    def _mask(self, keys: U64, masks: U64, wanted: list[str]) -> int:
-        if not len(keys) or not wanted:
-            return 0
-        h = _hashes(wanted)
-        idx = np.searchsorted(keys, h)
-        idx[idx >= len(keys)] = 0
-        hit = idx[keys[idx] == h]
-        if not len(hit):
-            return 0
-        row = np.bitwise_or.reduce(masks[hit], axis=0)
-        return sum(int(w) << (64 * i) for i, w in enumerate(row))
+    def _host(self, host: str) -> int:
+        """What a host resolves to, packed in one int to keep the cache small: the mask
+        of the host and its parents << 2, bit 1 set when `urls` entries name this host,
+        bit 0 set when a request to it needs its path looked up."""
+        packed = self._hosts.get(host)
+        if packed is None:
+            packed = self._host_uncached(host)
+            self._hosts.put(host, packed)
+        return packed
 
-    def _mask_view(self, keys: memoryview, masks: memoryview, wanted: list[str]) -> int:
-        """`_mask` without numpy: binary search in C over the mapped keys."""
-        n, words, m = len(keys), self._words, 0
-        for key in wanted:
-            h = int.from_bytes(key_hash(key), "little")
-            i = bisect_left(keys, h)
-            if i < n and keys[i] == h:
-                for w in range(words):
-                    m |= masks[i * words + w] << (64 * w)
-        return m
+    def _host_uncached(self, host: str) -> int:
+        """`_host` found once: a lookup for the host itself, its parent from the cache."""
+        h = key_int(host)
+        row = self._domains.find(h)
+        mask = self._masks[self._domain_ids[row]] if row >= 0 else 0
+        named = int(h in self._url_hosts)
+        dot = host.find(".")
+        if dot == -1 or (host[-1].isdigit() and is_ip(host)):
+            return mask << 2 | named << 1 | named
+        parent = self._host(host[dot + 1 :])
+        # "www.example.com" uses the entries of "example.com" (see `url_host`), its parent.
+        paths = named if url_host(host) == host else parent >> 1 & 1
+        return (mask << 2 | parent) & ~3 | named << 1 | paths
+
+    def mask_of(self, host: str, path: str) -> int:
+        """Bitmask of matching categories for a `parse_url` result (bit i is `names[i]`)."""
+        packed = self._host(host)
+        mask = packed >> 2
+        if packed & 1:
+            for key in url_request_keys(host, path):
+                row = self._urls.find(key_int(key))
+                if row >= 0:
+                    mask |= self._masks[self._url_ids[row]]
+        if self._set is not None:
+            for i in self._set.Match(host + path) or ():
+                mask |= 1 << self._set_bits[i]
+        return mask
 
     def mask(self, url_or_host: str) -> int:
         """Bitmask of matching categories (bit i is `names[i]`); `ValueError` if malformed."""
-        host, path = parse_url(url_or_host)
-        if self._views:
-            dk, dm, uk, um = self._views
-            m = self._mask_view(dk, dm, domain_keys(host))
-            m |= self._mask_view(uk, um, url_request_keys(host, path))
-        else:
-            m = self._mask(self._dk, self._dm, domain_keys(host))
-            m |= self._mask(self._uk, self._um, url_request_keys(host, path))
-        if self._set is not None:
-            for i in self._set.Match(host + path) or ():
-                m |= 1 << self._set_bits[i]
-        return m
+        return self.mask_of(*parse_url(url_or_host))
+
+    def names_of(self, mask: int) -> list[str]:
+        """Category names of the set bits of a mask, in index order."""
+        out = []
+        while mask:
+            low = mask & -mask
+            out.append(self.names[low.bit_length() - 1])
+            mask ^= low
+        return out
 
     def categories(self, url_or_host: str) -> list[str]:
         """Every category the URL or host is listed in, in index order."""
-        m = self.mask(url_or_host)
-        return [name for i, name in enumerate(self.names) if m >> i & 1]
+        return self.names_of(self.mask(url_or_host))
 
     def close(self) -> None:
         """Unmap the file; the index is unusable afterwards."""
+        self._hosts.clear()
         for view in self._views:
             view.release()
         self._views = []
-        empty = np.zeros(0, np.uint64)
-        self._dk = self._uk = empty
-        self._dm = self._um = empty.reshape(0, 1)
         self._mm.close()

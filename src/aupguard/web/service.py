@@ -6,6 +6,9 @@ swaps in a new index, without a restart. Reloads are checked at most every
 `RELOAD_SECONDS` (a `stat` per request would cost more than the lookup itself); a pack
 that no longer validates keeps the old one in force and says so on stderr, so a typo
 never opens or closes the whole internet.
+
+Decisions go through a `DecisionCache` for the pack and index in force (the same
+answers as `decide`, remembered); a reload that changes either starts a new one.
 """
 
 from __future__ import annotations
@@ -20,7 +23,8 @@ from aupguard.errors import AupguardError, UsageError
 from aupguard.policy.loader import load_pack
 from aupguard.policy.schema import Pack
 from aupguard.web.accesslog import AccessLog
-from aupguard.web.decide import Decision, decide
+from aupguard.web.cache import DecisionCache
+from aupguard.web.decide import Decision
 from aupguard.web.index import Index, default_index_path
 
 __all__ = ["RELOAD_SECONDS", "WebFilter", "open_index"]
@@ -71,6 +75,7 @@ class WebFilter:
         self._index_id = _file_id(self.index_path)
         self.log = log
         self.via = via
+        self._cache = DecisionCache(self.pack, self.index)
         self._checked = time.monotonic()
         self._lock = threading.Lock()
 
@@ -83,7 +88,7 @@ class WebFilter:
                 return
             self._checked = now
             try:
-                self.pack = load_pack(self.policy)
+                self.pack = load_pack(self.policy)  # the same object while unchanged
             except AupguardError as exc:
                 print(f"aupguard: pack not reloaded, keeping the old one: {exc}", file=sys.stderr)
             current = _file_id(self.index_path)
@@ -93,6 +98,8 @@ class WebFilter:
                     self._index_id = current
                 except AupguardError as exc:
                     print(f"aupguard: index not reloaded: {exc}", file=sys.stderr)
+            if self.pack is not self._cache.pack or self.index is not self._cache.index:
+                self._cache = DecisionCache(self.pack, self.index)
 
     def decide(
         self,
@@ -109,15 +116,9 @@ class WebFilter:
         `path` is what the log shows as the path (front-ends that only see a host
         leave it None)."""
         self._maybe_reload()
-        d = decide(
-            self.pack,
-            self.index,
-            url_or_host,
-            group=group or self.group,
-            client=client,
-            user=user,
-            at=at,
-        )
+        cache = self._cache
+        group = group or self.group or (cache.group_of(client, user) if client or user else None)
+        d = cache.decide(url_or_host, group, at)
         if log and self.log is not None:
             self.log.record(d, via=self.via, client=client, user=user, path=path)
         return d

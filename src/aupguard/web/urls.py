@@ -24,6 +24,17 @@ _FAST_HOST = re.compile(r"^[a-z0-9_\-]+(?:\.[a-z0-9_\-]+)*$")
 # Already canonical: lower-case labels of at most 63 characters, and a last label that
 # starts with a letter, so it cannot be read as an IPv4 address.
 _CANONICAL = re.compile(r"^(?=.{1,253}$)(?:[a-z0-9_\-]{1,63}\.)*[a-z_\-][a-z0-9_\-]{0,62}$")
+# The common case, which `parse_url` answers without the general path: http(s) or no
+# scheme, a canonical host (as _CANONICAL, bar the length, or a dotted quad without
+# leading zeros), maybe a port, and a path free of escapes, backslashes, fragments,
+# spaces, control and non-ASCII characters.
+_OCTET = r"(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])"
+_PLAIN = re.compile(
+    r"(?:https?://)?"
+    r"((?:[a-z0-9_\-]{1,63}\.)*[a-z_\-][a-z0-9_\-]{0,62}|(?:" + _OCTET + r"\.){3}" + _OCTET + ")"
+    r"(?::([0-9]{1,5}))?"
+    r"(/[!\"$&-\[\]-~]*)?\Z"
+)
 _CONTROL = re.compile(r"[\x00-\x20\x7f]")
 _PCT = re.compile(r"%([0-9A-Fa-f]{2})")
 _UNRESERVED = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
@@ -37,6 +48,22 @@ def parse_url(text: str) -> tuple[str, str]:
     The path starts with "/" ("/" when absent), has dot segments resolved, repeated
     slashes collapsed and escapes of unreserved characters decoded; the fragment goes.
     """
+    if len(text) > MAX_URL:
+        raise ValueError(f"URL longer than {MAX_URL} characters")
+    m = _PLAIN.match(text)
+    if m is not None:  # most requests: "http://host/path" or "host:443", already canonical
+        host, port, path = m.groups()
+        if len(host) <= MAX_HOST and (port is None or int(port) <= 65535):
+            if not path:
+                return host, "/"
+            if "//" not in path and "/." not in path:
+                return host, path
+            return host, normalise_path(path)
+    return _parse_general(text)
+
+
+def _parse_general(text: str) -> tuple[str, str]:
+    """`parse_url` for any input (the fast path above must agree with it)."""
     if len(text) > MAX_URL:
         raise ValueError(f"URL longer than {MAX_URL} characters")
     s = text.strip()
@@ -234,7 +261,12 @@ def _url_parts(host: str, path: str) -> tuple[str, str, str | None]:
     squidGuard does: "example.com/Shop/" then covers "WWW.example.com/shop/x".
     """
     p, sep, q = path.lower().partition("?")
-    return _WWW.sub("", host), p.rstrip("/"), (q if sep else None)
+    return url_host(host), p.rstrip("/"), (q if sep else None)
+
+
+def url_host(host: str) -> str:
+    """The host as `urls` entries are keyed: without a leading "www." (see below)."""
+    return _WWW.sub("", host) if host.startswith("www") else host
 
 
 def url_entry_key(host: str, path: str) -> str:
