@@ -19,11 +19,13 @@ import hashlib
 import hmac
 import json
 import os
+import re
 import secrets
 import threading
 import time
+from functools import lru_cache
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO
 
 from aupguard.web.decide import Decision
 
@@ -69,6 +71,63 @@ def pseudonym(key: bytes, user: str) -> str:
     return "p-" + hmac.new(key, user.encode(), hashlib.sha256).hexdigest()[:16]
 
 
+_PLAIN = re.compile(r'^[^"\\\x00-\x1f\x7f-\U0010ffff]*$')
+_encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+_last_stamp: tuple[int, str] = (-1, "")
+
+
+def _js(value: str | None) -> str:
+    """A JSON string or null; plain ASCII without quotes or controls skips the encoder
+    (every request writes a line, so this is on the hot path of every front-end)."""
+    if value is None:
+        return "null"
+    if _PLAIN.match(value):
+        return f'"{value}"'
+    return _encode(value)
+
+
+def _stamp(when: dt.datetime | None) -> str:
+    """ISO time in UTC with milliseconds; formatted once per millisecond."""
+    global _last_stamp
+    if when is not None:
+        t = when.astimezone(dt.UTC)
+        return t.isoformat(timespec="milliseconds").replace("+00:00", "Z")
+    ms = time.time_ns() // 1_000_000
+    if _last_stamp[0] != ms:
+        t = dt.datetime.fromtimestamp(ms / 1000, dt.UTC)
+        _last_stamp = (ms, t.isoformat(timespec="milliseconds").replace("+00:00", "Z"))
+    return _last_stamp[1]
+
+
+def _decision_json(d: Decision) -> str:
+    """The decision's fields of a log line, closing the object."""
+    return f'"host":{_js(d.host)},' + _outcome_json(
+        d.group, d.category, d.action, d.clause, d.rule, d.error
+    )
+
+
+@lru_cache(maxsize=4096)
+def _outcome_json(
+    group: str | None,
+    category: str | None,
+    action: str,
+    clause: str | None,
+    rule: str | None,
+    error: str | None,
+) -> str:
+    """Everything but the host: a few dozen outcomes repeat, so each is encoded once."""
+    parts = [
+        f'"group":{_js(group)}',
+        f'"category":{_js(category)}',
+        f'"action":{_js(action)}',
+        f'"clause":{_js(clause)}',
+        f'"rule":{_js(rule)}',
+    ]
+    if error is not None:
+        parts.append(f'"error":{_js(error)}')
+    return ",".join(parts) + "}"
+
+
 class AccessLog:
     """Appends decisions as JSON lines; thread-safe; rotates past `max_bytes`."""
 
@@ -107,27 +166,16 @@ class AccessLog:
         user: str | None = None,
         path: str | None = None,
         when: dt.datetime | None = None,
-    ) -> dict[str, Any]:
-        """Write one decision; returns the record as written."""
+    ) -> str:
+        """Write one decision; returns the line as written (JSON, newline-ended)."""
         if user and self._key is not None:
             user = pseudonym(self._key, user)
-        stamp = (when or dt.datetime.now(dt.UTC)).astimezone(dt.UTC)
-        rec: dict[str, Any] = {
-            "time": stamp.isoformat(timespec="milliseconds").replace("+00:00", "Z"),
-            "via": via,
-            "client": client,
-            "user": user or None,
-            "group": decision.group,
-            "host": decision.host,
-            "path": path,
-            "category": decision.category,
-            "action": decision.action,
-            "clause": decision.clause,
-            "rule": decision.rule,
-        }
-        if decision.error is not None:
-            rec["error"] = decision.error
-        line = json.dumps(rec, ensure_ascii=False, separators=(",", ":")) + "\n"
+        stamp = _stamp(when)
+        head = (
+            f'{{"time":"{stamp}","via":{_js(via)},"client":{_js(client)},'
+            f'"user":{_js(user or None)},"path":{_js(path)},'
+        )
+        line = head + _decision_json(decision) + "\n"
         with self._lock:
             if self._file is None:
                 self._open()
@@ -135,12 +183,12 @@ class AccessLog:
             if self._size and self._size + len(line) > self.max_bytes:
                 self._rotate()
             self._file.write(line)
-            self._size += len(line.encode("utf-8"))
+            self._size += len(line) if line.isascii() else len(line.encode("utf-8"))
             now = time.monotonic()
             if now - self._flushed >= FLUSH_SECONDS:
                 self._file.flush()
                 self._flushed = now
-        return rec
+        return line
 
     def _rotate(self) -> None:
         assert self._file is not None

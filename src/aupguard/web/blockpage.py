@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+from functools import lru_cache
 from urllib.parse import quote, urlencode
 
 from aupguard.policy.schema import Clause, Pack
@@ -94,14 +95,15 @@ small{color:#555}
 
 def block_page_url(base: str, decision: Decision, url: str) -> str:
     """`base` (e.g. http://192.0.2.10:8081/blocked) with url, category, clause, rule."""
-    query = {
-        "url": url,
-        "category": decision.category or "",
-        "clause": decision.clause or "",
-        "rule": decision.rule or "",
-    }
-    sep = "&" if "?" in base else "?"
-    return base + sep + urlencode(query)
+    return f"{base}{'&' if '?' in base else '?'}url={quote(url, safe='')}" + _decision_query(
+        decision.category or "", decision.clause or "", decision.rule or ""
+    )
+
+
+@lru_cache(maxsize=1024)
+def _decision_query(category: str, clause: str, rule: str) -> str:
+    """The query after the URL; the same few decisions repeat, so encoded once each."""
+    return "&" + urlencode({"category": category, "clause": clause, "rule": rule})
 
 
 def category_words(category: str | None) -> str | None:
