@@ -41,6 +41,32 @@ def test_people_without_consent() -> None:
     assert run("The team.", attachments=ok) == []
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    ("Here's a pic of the kids from St John's at the tree planting.", "planting.jpg"),
+    ("Mrs Patel cutting the ribbon - video attached.", "ribbon.mp4"),
+    ("Attached.", "staff-photo.jpg"),
+    ("For the Facebook page.", "fete-volunteers.jpg"),
+])
+def test_people_consent_unknown(text: str, name: str) -> None:
+    found = [f for f in run(text, attachments=(Attachment(name, licence="own"),))
+             if f.subtype == "people"]
+    assert len(found) == 1 and found[0].score < 0.85
+    assert "appears to show people" in found[0].explanation
+    assert found[0].remedy is not None and found[0].remedy.text == name
+
+
+@pytest.mark.parametrize(("text", "consented"), [
+    ("A photo of the volunteers, with their permission.", None),
+    ("Photo of the team - consent forms were all signed on the day.", None),
+    ("Pic of the residents' group; they're happy for it to be shared.", None),
+    ("Photo of the volunteers at the fete.", True),
+    ("Attached is an image of the new bus shelter.", None),
+])
+def test_people_consent_stated_or_no_people(text: str, consented: bool | None) -> None:
+    att = Attachment("fete.jpg", "image/jpeg", licence="own", people_consented=consented)
+    assert run(text, attachments=(att,)) == []
+
+
 @pytest.mark.parametrize("text", [
     "Anyone know where to get a cracked copy of Office?",
     "Free download of the new album here, ripped last night.",

@@ -88,6 +88,38 @@ _FOUND_TRIGGERS = TriggerWords("copyright_found", (
       for what in ("it", "this", "these", "them", "the"))))
 _MEDIA_WORD = re.compile(r"photo|picture|image|pic|video|clip|logo|graphic|poster|song|music")
 
+# Unknown consent (people_consented is None): the text says a picture shows people (a
+# media word within 80 characters of a word for people), or the file's name does.
+_PEOPLE_MEDIA_TRIGGERS = TriggerWords("copyright_people_media", (
+    "photo", "photos", "photograph", "photographs", "picture", "pictures", "pic", "pics",
+    "image", "images", "video", "videos", "footage", "selfie", "selfies", "snap", "snaps",
+    "clip", "clips", "group shot", "filmed", "photographed"))
+_PEOPLE_WORDS = (r"councill?ors?|cllrs?|staff|colleagues?|volunteers?|residents?|children|"
+                 r"child|kids|pupils|students|everyone|everybody|team|family|families|"
+                 r"members|mayor(?:ess)?|clerk|guests|helpers|players|people|crowd|"
+                 r"parents|grandchildren|neighbours|friends")
+_PEOPLE = re.compile(
+    rf"(?<![a-z])(?:{_PEOPLE_WORDS}|(?:mr|mrs|ms|miss|dr|cllr|councillor)\.?\s+[a-z]+|"
+    r"the\s+(?:crowd|group|gang|whole\s+(?:team|group|council|committee)))(?![a-z])")
+_PEOPLE_NAME = re.compile(rf"(?<![a-z])(?:{_PEOPLE_WORDS}|group|selfies?)(?![a-z])")
+# Text saying the people shown agreed: no "people" finding for unknown consent.
+_WHO = r"(?:everyone|everybody|they|all\s+of\s+them|both\s+of\s+them|all|each\s+of\s+them)"
+_CONSENT = re.compile(
+    r"(?<![a-z])(?:with\s+(?:their|his|her|everyone'?s|everybody'?s|the\s+\w+'?s?)\s+"
+    r"(?:kind\s+|full\s+|written\s+)?(?:permission|consent|agreement|blessing)|"
+    rf"(?<!not\s){_WHO}(?:\s+(?:in|shown\s+in|pictured\s+in|pictured|shown)"
+    r"(?:\s+(?:it|them|this|these|the\s+\w+))?)?\s+(?:have\s+|has\s+|had\s+|'ve\s+)?"
+    r"(?:all\s+)?(?:agreed|consented|given\s+(?:their\s+|us\s+)?(?:permission|consent)|"
+    r"signed\s+(?:a\s+|the\s+)?consent)|"
+    rf"{_WHO}\s*(?:'re|are|were|is|was)\s+(?:all\s+|very\s+|really\s+)?(?:happy|fine|ok|"
+    r"okay|content)\s+(?:for|with|to|about)|"
+    r"consent\s+forms?\s+(?:\w+\s+){0,3}?(?:signed|completed|received|returned|in)|"
+    r"(?:signed|completed)\s+(?:\w+\s+){0,2}?consent\s+forms?|"
+    r"(?:have|got|obtained|had|received)\s+(?:their|everyone'?s|everybody'?s|parental|"
+    r"written|signed)\s+(?:permission|consent)|"
+    r"(?:permission|consent)\s+(?:was\s+|has\s+been\s+|have\s+been\s+)?(?:given|granted|"
+    r"obtained|received))")
+
 _REVIEW_MEDIA = Remedy(
     kind="review", text="",
     description="Say who owns the picture, sound or video and that you may use it (a credit "
@@ -136,6 +168,25 @@ class CopyrightDetector:
                 message={"attachments": (Attachment("volunteers.jpg", "image/jpeg",
                                                      permission=True,
                                                      people_consented=False),)}),
+        Example("Attached is a photo of Cllr Smith and the volunteers at Saturday's fete "
+                "for the paper.", True, subtype="people",
+                message={"attachments": (Attachment("fete.jpg", "image/jpeg"),)},
+                note="consent unknown; text says it shows people"),
+        Example("For the newsletter, as promised.", True, subtype="people",
+                message={"attachments": (Attachment("councillors_group.png", "image/png"),)},
+                note="consent unknown; file name says it shows people"),
+        Example("Photo of the volunteers at the litter pick; everyone in it has agreed to it "
+                "being shared.", False, subtype="people",
+                message={"attachments": (Attachment("volunteers.jpg", "image/jpeg"),)},
+                note="consent stated in the text"),
+        Example("The staff photo for the website, as discussed.", False, subtype="people",
+                message={"attachments": (Attachment("staff-photo.jpg", "image/jpeg",
+                                                     people_consented=True),)},
+                note="consent recorded on the attachment"),
+        Example("Attached is a picture of the repaired war memorial for the parish "
+                "magazine.", False, subtype="people",
+                message={"attachments": (Attachment("memorial.jpg", "image/jpeg"),)},
+                note="a picture, but not of people"),
         Example("Anyone got a cracked version of Photoshop? Or a torrent site for the new "
                 "Bond film?", True, subtype="piracy"),
         Example("I downloaded this from Google Images for the poster.", True, subtype="media"),
@@ -160,6 +211,10 @@ class CopyrightDetector:
         out: list[Finding] = []
         media = [a for a in ctx.message.attachments if _is_media(a)]
         credited = bool(media) and bool(_CREDIT.search(text))
+        unknown = any(a.people_consented is None for a in media)
+        consented = unknown and bool(_CONSENT.search(text))
+        shows_people = unknown and not consented and _near(
+            _PEOPLE, text, _PEOPLE_MEDIA_TRIGGERS.hits(ctx.text), 80, 80) is not None
         for att in media:
             if att.people_consented is False:
                 out.append(Finding(
@@ -169,6 +224,15 @@ class CopyrightDetector:
                     remedy=Remedy(kind="remove_attachment", text=att.filename,
                                   description="Remove the picture or video unless everyone "
                                   "shown agrees to it being posted.")))
+            elif att.people_consented is None and not consented and (
+                    shows_people or _PEOPLE_NAME.search(att.filename.lower())):
+                out.append(Finding(
+                    category=COPYRIGHT, start=0, end=0, score=0.6, subtype="people",
+                    explanation=f"\"{att.filename}\" appears to show people; check everyone "
+                    "shown has agreed before it is sent or posted.",
+                    remedy=Remedy(kind="remove_attachment", text=att.filename,
+                                  description="Remove the picture or video unless everyone "
+                                  "shown agrees to it being sent or posted.")))
             if att.licence is None and not att.permission and not credited:
                 out.append(Finding(
                     category=COPYRIGHT, start=0, end=0, score=0.6, subtype="media",
