@@ -343,23 +343,9 @@ def _web_checks(root: yaml.MappingNode, clause_ids: set[str]) -> Iterator[tuple[
                 f"web rule {label} cites unknown clause {cid!r}; it must be a clause id "
                 "of this pack",
             )
-        for field in ("categories", "groups"):
-            _, seq = _child(rule, field)
-            for item in _items(seq):
-                if not isinstance(item, yaml.ScalarNode):
-                    continue
-                if field == "categories" and item.value not in WEB_CATEGORIES:
-                    yield (
-                        item.start_mark.line + 1,
-                        f"web rule {label}: unknown web category {item.value!r}; use a UT1 "
-                        "list name such as gambling, adult, malware, phishing",
-                    )
-                if field == "groups" and item.value not in declared:
-                    yield (
-                        item.start_mark.line + 1,
-                        f"web rule {label} names unknown groups [{item.value!r}]; declare "
-                        "it under web.groups",
-                    )
+        yield from _categories_and_groups(
+            rule, f"web rule {label}", "gambling, adult, malware, phishing", declared
+        )
 
 
 def _mail_checks(root: yaml.MappingNode, clause_ids: set[str]) -> Iterator[tuple[int, str]]:
@@ -391,6 +377,13 @@ def _proxy_rule_checks(
     cid, line = _scalar(node, "clause")
     if cid is not None and cid not in clause_ids:
         yield line, f"web.{name} cites unknown clause {cid!r}; it must be a clause id of this pack"
+    yield from _categories_and_groups(node, f"web.{name}", "shopping, bank, financial", declared)
+
+
+def _categories_and_groups(
+    node: yaml.Node | None, label: str, examples: str, declared: set[str]
+) -> Iterator[tuple[int, str]]:
+    """A web rule's `categories` are UT1 list names and its `groups` are declared."""
     for field in ("categories", "groups"):
         _, seq = _child(node, field)
         for item in _items(seq):
@@ -399,13 +392,13 @@ def _proxy_rule_checks(
             if field == "categories" and item.value not in WEB_CATEGORIES:
                 yield (
                     item.start_mark.line + 1,
-                    f"web.{name}: unknown web category {item.value!r}; use a UT1 list name "
-                    "such as shopping, bank, financial",
+                    f"{label}: unknown web category {item.value!r}; use a UT1 list name "
+                    f"such as {examples}",
                 )
             if field == "groups" and item.value not in declared:
                 yield (
                     item.start_mark.line + 1,
-                    f"web.{name} names unknown groups [{item.value!r}]; declare it under "
+                    f"{label} names unknown groups [{item.value!r}]; declare it under "
                     "web.groups",
                 )
 
