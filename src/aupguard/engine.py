@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,17 +40,28 @@ def where_of(message: Message) -> frozenset[str]:
     return frozenset(where)
 
 
+def on_council_domains(address: str, domains: Iterable[str]) -> bool:
+    """True when the address's domain is one of `domains` or a subdomain of one (case,
+    angle brackets and a trailing dot ignored); never for an address with no '@'."""
+    if "@" not in address:
+        return False
+    host = address.rsplit("@", 1)[-1].strip().strip("<>").lower().rstrip(".")
+    return any(
+        host == d or host.endswith("." + d)
+        for d in (d.lower().lstrip("@").rstrip(".") for d in domains)
+        if d
+    )
+
+
 def audience_for(recipients: tuple[str, ...], council: Council) -> Audience:
     """`internal` when every recipient is on one of the council's own mail domains (or a
     subdomain of one), else `external`. Front-ends use this to fill Message.audience."""
-    domains = tuple(d.lower().lstrip("@") for d in council.email_domains)
+    domains = council.email_domains
     if not recipients or not domains:
         return "external"
-    for address in recipients:
-        host = address.rsplit("@", 1)[-1].strip().strip(">").lower().rstrip(".")
-        if not any(host == d or host.endswith("." + d) for d in domains):
-            return "external"
-    return "internal"
+    if all(on_council_domains(a, domains) for a in recipients):
+        return "internal"
+    return "external"
 
 
 def clause_applies(clause: Clause, message: Message) -> bool:

@@ -13,7 +13,8 @@ import pytest
 from _mailfiles import mail
 
 from aupguard.engine import Checker
-from aupguard.mail.bulk import BulkCounter, external_recipients, is_internal
+from aupguard.engine import on_council_domains as is_internal
+from aupguard.mail.bulk import BulkCounter, external_recipients
 from aupguard.mail.checkmail import check_mail
 
 LEIGH = "leighonseatowncouncil.gov.uk"

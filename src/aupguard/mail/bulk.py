@@ -26,6 +26,7 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
+from aupguard.engine import on_council_domains
 from aupguard.policy.mailrules import BulkMailRule
 
 WINDOW_SECONDS = 3600
@@ -43,19 +44,12 @@ CREATE INDEX IF NOT EXISTS sent_time ON sent (time);
 """
 
 
-def is_internal(address: str, domains: Iterable[str]) -> bool:
-    """True when the address's domain is one of `domains` or a subdomain of one."""
-    host = address.rsplit("@", 1)[-1].strip().strip("<>").lower().rstrip(".")
-    return any(host == d or host.endswith("." + d)
-               for d in (d.lower().lstrip("@").rstrip(".") for d in domains) if d)
-
-
 def external_recipients(recipients: Iterable[str], domains: Sequence[str]) -> list[str]:
     """The distinct external recipients, in order, compared ignoring case."""
     seen: dict[str, None] = {}
     for address in recipients:
         key = address.strip().strip("<>").lower()
-        if key and not is_internal(key, domains):
+        if key and not on_council_domains(key, domains):
             seen.setdefault(key, None)
     return list(seen)
 

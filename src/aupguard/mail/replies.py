@@ -11,6 +11,8 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import Any, Literal
 
+from aupguard.engine import on_council_domains
+
 Direction = Literal["outbound", "inbound", "internal"]
 VERDICT_HEADER = b"X-AUP-Verdict"
 CLAUSES_HEADER = b"X-AUP-Clauses"
@@ -30,22 +32,13 @@ _DEFAULT_FIX = "remove {name} and send again"
 _TEXT_FIX = "remove or rephrase it and send again"
 
 
-def _domain(address: str) -> str:
-    return address.rsplit("@", 1)[-1].strip().strip("<>").lower().rstrip(".")
-
-
-def _is_council(address: str, domains: Sequence[str]) -> bool:
-    host = _domain(address) if "@" in address else ""
-    return any(host == d or host.endswith("." + d) for d in domains)
-
-
 def direction_of(sender: str, recipients: Iterable[str], domains: Iterable[str]) -> Direction:
     """outbound when any recipient is outside the council's domains (the mail leaves);
     else internal when the sender is on them, inbound when not (or a bounce, <>)."""
-    doms = tuple(d.lower().lstrip("@").rstrip(".") for d in domains)
-    if any(not _is_council(r, doms) for r in recipients):
+    doms = tuple(domains)
+    if any(not on_council_domains(r, doms) for r in recipients):
         return "outbound"
-    return "internal" if _is_council(sender, doms) else "inbound"
+    return "internal" if on_council_domains(sender, doms) else "inbound"
 
 
 def _header_end(raw: bytes) -> int:

@@ -27,7 +27,7 @@ from functools import lru_cache, partial
 from zoneinfo import ZoneInfo
 
 from aupguard.policy.schema import Pack
-from aupguard.web.decide import Decision, decide_listed, group_for
+from aupguard.web.decide import Decision, decide_listed, group_for, host_in
 from aupguard.web.index import Index
 from aupguard.web.recent import Recent
 from aupguard.web.urls import parse_url
@@ -41,10 +41,6 @@ GROUPS = 4096  # (client, user) pairs
 TimeKey = tuple[bool, ...]
 RequestKey = str | tuple[str, str | None, TimeKey]
 OutcomeKey = int | tuple[int, str | None, TimeKey, tuple[bool, ...]]
-
-
-def _host_in(host: str, hosts: tuple[str, ...]) -> bool:
-    return any(host == h or host.endswith("." + h) for h in hosts)
 
 
 class DecisionCache:
@@ -105,7 +101,7 @@ class DecisionCache:
         except ValueError as exc:
             return Decision(text, "error", None, None, None, group, None, str(exc))
         ekey = () if not self._excepting else tuple(
-            _host_in(host, hosts)
+            host_in(host, hosts)
             for rule in self._excepting
             for hosts in (rule.exceptions.allow, rule.exceptions.block)
         )

@@ -34,7 +34,7 @@ from aupguard.policy.webrules import WebPolicy, WebRule, rule_label
 from aupguard.web.index import COUNCIL, Index
 from aupguard.web.urls import parse_url
 
-__all__ = ["SEVERITY", "Decision", "decide", "decide_listed", "group_for"]
+__all__ = ["SEVERITY", "Decision", "decide", "decide_listed", "group_for", "host_in"]
 
 SEVERITY = {"allow": 0, "monitor": 1, "block": 2}
 
@@ -90,7 +90,9 @@ def group_for(web: WebPolicy, client: str | None, user: str | None) -> str | Non
     return None
 
 
-def _host_in(host: str, hosts: tuple[str, ...]) -> bool:
+def host_in(host: str, hosts: tuple[str, ...]) -> bool:
+    """The host is one of `hosts` or a subdomain of one (a listed domain covers its
+    subdomains, never a longer label)."""
     return any(host == h or host.endswith("." + h) for h in hosts)
 
 
@@ -110,9 +112,9 @@ def _rule_outcome(
     category = next(
         (c for c in rule.categories if c in cats or aliases.get(c) in cats), None
     )
-    if _host_in(host, rule.exceptions.allow):
+    if host_in(host, rule.exceptions.allow):
         return "allow", category
-    if _host_in(host, rule.exceptions.block):
+    if host_in(host, rule.exceptions.block):
         return "block", category
     if category is not None:
         return rule.action, category

@@ -40,7 +40,7 @@ from mitmproxy.proxy import server_hooks
 
 from aupguard.policy.webrules import DownloadRule
 from aupguard.web.blockpage import block_page_url, render_block_page
-from aupguard.web.decide import Decision
+from aupguard.web.decide import Decision, host_in
 from aupguard.web.inspect import (
     Download,
     MagicGate,
@@ -83,10 +83,6 @@ def _peer(conn: connection.Client) -> str | None:
     return str(addr)
 
 
-def _host_in(host: str, hosts: tuple[str, ...]) -> bool:
-    return any(host == h or host.endswith("." + h) for h in hosts)
-
-
 class AupguardAddon:
     """The mitmproxy addon; see the module docstring for what each hook does."""
 
@@ -124,7 +120,7 @@ class AupguardAddon:
     # --- deciding --------------------------------------------------------------------
 
     def _inspecting(self, host: str) -> bool:
-        return self.settings.inspect and not _host_in(host, self.settings.no_inspect)
+        return self.settings.inspect and not host_in(host, self.settings.no_inspect)
 
     def http_connect(self, flow: http.HTTPFlow) -> None:
         try:
