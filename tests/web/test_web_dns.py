@@ -492,3 +492,13 @@ def test_handle_never_raises(dns_filter: DnsFilter, data: bytes, cut: int, flip:
             parse_question(packet)
         except WireError as exc:
             assert exc.rcode in (None, 1, 4)
+
+
+def test_one_host_port_reader_for_every_command() -> None:
+    from aupguard.hostport import split_host_port as split
+
+    assert split("localhost:10026") == ("localhost", 10026)  # names, where allowed
+    assert split("[::1]", 53) == ("::1", 53)
+    for bad, default in (("1.2.3.4:", 53), ("[::1]:", 53), ("8081", None), (":80", None)):
+        with pytest.raises(ValueError):
+            split(bad, default)

@@ -30,12 +30,14 @@ the DNS filter's block address at ADDR (the DNS case needs port 80)."""
 
 def parse_listen(text: str, option: str = "--listen") -> tuple[str, int]:
     """'ADDR:PORT' or '[IPv6]:PORT' as (addr, port); `UsageError` if it is neither."""
-    host, sep, port = text.strip().rpartition(":")
-    if host.startswith("[") and host.endswith("]"):
-        host = host[1:-1]
-    if not sep or not host or not port.isdigit() or int(port) > 65535:
-        raise UsageError(f"{option} {text!r} is not ADDR:PORT (e.g. 127.0.0.1:8081 or [::1]:8081)")
-    return host, int(port)
+    from aupguard.hostport import split_host_port
+
+    try:
+        return split_host_port(text)
+    except ValueError:
+        raise UsageError(
+            f"{option} {text!r} is not ADDR:PORT (e.g. 127.0.0.1:8081 or [::1]:8081)"
+        ) from None
 
 
 def add_parser(wsub: Any) -> None:

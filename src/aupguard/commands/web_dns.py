@@ -79,24 +79,12 @@ def add_parser(wsub: Any) -> None:
 
 def split_host_port(text: str, default_port: int) -> tuple[str, int]:
     """"ADDR", "ADDR:PORT", "[V6]:PORT" or a bare IPv6 address -> (address, port)."""
-    text = text.strip()
-    host, port = text, str(default_port)
-    if text.startswith("["):
-        end = text.find("]")
-        if end < 0 or (text[end + 1 :] and not text[end + 1 :].startswith(":")):
-            raise UsageError(f"cannot read address {text!r} (write [::1]:53)")
-        host, port = text[1:end], text[end + 2 :] or port
-    elif text.count(":") == 1:
-        host, port = text.split(":")
+    from aupguard.hostport import split_host_port as split
+
     try:
-        ipaddress.ip_address(host)
-        number = int(port)
-    except ValueError:
-        raise UsageError(f"cannot read address {text!r}: give an IP address and port, "
-                         "like 127.0.0.1:5353") from None
-    if not 0 <= number <= 65535:
-        raise UsageError(f"port out of range in {text!r}")
-    return host, number
+        return split(text, default_port, ip_only=True)
+    except ValueError as exc:
+        raise UsageError(f"cannot read address {text.strip()!r}: {exc}") from None
 
 
 def resolv_conf_upstream(path: Path | None = None) -> tuple[str, int]:

@@ -41,6 +41,8 @@ from dataclasses import dataclass
 from email.message import Message
 from typing import Literal, Protocol
 
+from aupguard.hostport import split_host_port
+
 VIRUS_SCAN = "virus-scan"  # problem code: the scanner could not say (held, not delivered)
 _INCOMPLETE = ("Heuristics.Limits.Exceeded",)
 _PREFIX = b"Received: from aupguard (for the virus scan only)\r\n"
@@ -138,12 +140,12 @@ def parse_address(address: str) -> tuple[socket.AddressFamily, str | tuple[str, 
         return socket.AF_UNIX, address[5:]
     if address.startswith("/"):
         return socket.AF_UNIX, address
-    host, sep, port = address.rpartition(":")
-    if not sep or not port.isdigit() or not host:
-        raise ValueError(f"clamd address {address!r}: expected unix:/path or host:port")
-    if host.startswith("[") and host.endswith("]"):
-        return socket.AF_INET6, (host[1:-1], int(port))
-    return socket.AF_INET, (host, int(port))
+    try:
+        host, port = split_host_port(address)
+    except ValueError:
+        raise ValueError(f"clamd address {address!r}: expected unix:/path or host:port") from None
+    family = socket.AF_INET6 if address.lstrip().startswith("[") else socket.AF_INET
+    return family, (host, port)
 
 
 def _read_reply(sock: socket.socket) -> str:

@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from pathlib import Path
 
+from aupguard.hostport import split_host_port
 from aupguard.mail.journal import DELIVERED, DELIVERING, Journal
 
 _QUEUED = re.compile(r"queued as ([0-9A-Za-z]+)")
@@ -70,10 +71,10 @@ class Job:
 
 def parse_target(text: str) -> tuple[str, int]:
     """'HOST:PORT' or '[HOST]:PORT' -> (host, port); ValueError when it is neither."""
-    host, sep, port = text.rpartition(":")
-    if not sep or not port.isdigit() or not host:
-        raise ValueError(f"{text!r} is not HOST:PORT")
-    return host.strip("[]"), int(port)
+    try:
+        return split_host_port(text)
+    except ValueError as exc:
+        raise ValueError(f"{text!r} is not HOST:PORT: {exc}") from None
 
 
 def reinject(target: tuple[str, int], job: Job, timeout: float = 120.0) -> Reply:
