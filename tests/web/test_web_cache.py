@@ -8,6 +8,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from _testpack import TESTTOWN_CLAUSES
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -21,50 +22,32 @@ from aupguard.web.recent import Recent
 from aupguard.web.service import WebFilter
 from aupguard.web.urls import _parse_general, parse_url
 
-PACK = """\
-pack: cachetown
-source: {title: Cache Town policy, document: test.txt}
-council: {name: Cache Town Council}
-clauses:
-  - id: cachetown.web.gambling
-    locator: {section: Web, item: 1}
-    summary: No betting sites.
-    channels: [web]
-    controls:
-      - web_category: gambling
-    action: block
-  - id: cachetown.web.games
-    locator: {section: Web, item: 2}
-    summary: No games on tablets in office hours.
-    channels: [web]
-    controls:
-      - web_category: games
-    action: block
+PACK = TESTTOWN_CLAUSES + """\
 web:
   groups:
     staff: {users: [alice]}
     tablets: {clients: [10.9.0.0/16]}
-  default: {action: monitor, clause: cachetown.web.gambling}
-  council_lists: {block: cachetown.web.gambling, allow: cachetown.web.gambling}
+  default: {action: monitor, clause: testtown.web.gambling}
+  council_lists: {block: testtown.web.gambling, allow: testtown.web.gambling}
   rules:
     - id: shopping
-      clause: cachetown.web.gambling
+      clause: testtown.web.gambling
       categories: [shopping]
       action: monitor
     - id: gambling
-      clause: cachetown.web.gambling
+      clause: testtown.web.gambling
       categories: [gambling, aggressive]
       action: block
       exceptions: {allow: [lottery.test], block: [sneaky.test]}
     - id: tablet-games
-      clause: cachetown.web.games
+      clause: testtown.web.tablet-games
       categories: [games]
       action: block
       groups: [tablets]
       when:
         - {days: [mon, tue, wed, thu, fri], hours: "09:00-17:00"}
     - id: staff-games
-      clause: cachetown.web.games
+      clause: testtown.web.tablet-games
       categories: [games]
       action: allow
       groups: [staff]
@@ -100,7 +83,7 @@ def setup(make_lists, tmp_path: Path) -> tuple[Path, Path]:  # type: ignore[no-u
     own = make_lists(OWN, root="own")
     out = tmp_path / "ix.aupx"
     compile_lists([root, own / "allow", own / "block"], out)
-    pack = tmp_path / "cachetown.yaml"
+    pack = tmp_path / "testtown.yaml"
     pack.write_text(PACK)
     return pack, out
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from _testpack import TESTTOWN_CLAUSES
 
 from aupguard.errors import PackError
 from aupguard.policy.coverage import coverage
@@ -15,32 +16,7 @@ from aupguard.policy.loader import load_pack, validate_file
 from aupguard.web.decide import decide
 from aupguard.web.index import Index, compile_lists
 
-PACK = """\
-pack: testtown
-source: {title: Test Town policy, document: test.txt}
-council: {name: Test Town Council}
-clauses:
-  - id: testtown.web.gambling
-    locator: {section: Web, item: 1}
-    summary: No betting sites.
-    channels: [web]
-    controls:
-      - web_category: gambling
-    action: block
-  - id: testtown.web.tablet-games
-    locator: {section: Web, item: 2}
-    summary: No games on tablets in office hours.
-    channels: [web]
-    controls:
-      - web_category: games
-    action: block
-  - id: testtown.web.shopping
-    locator: {section: Web, item: 3}
-    summary: Shopping is logged.
-    channels: [web]
-    controls:
-      - web_category: shopping
-    action: warn
+PACK = TESTTOWN_CLAUSES + """\
 web:
   groups:
     staff: {users: [alice]}

@@ -17,6 +17,7 @@ import dns.query
 import dns.rcode
 import dns.zone
 import pytest
+from _testpack import TESTTOWN_CLAUSES
 from _unbound import RPZ_ZONE, free_port, running_unbound, unbound_with_rpz
 
 from aupguard.cli import main
@@ -26,32 +27,7 @@ from aupguard.web.index import Index, compile_lists
 from aupguard.web.lists import Entry, iter_entries
 from aupguard.web.rpz import RpzOptions, RpzStats, export_rpz, read_domains
 
-PACK = """\
-pack: testtown
-source: {title: Test Town policy, document: test.txt}
-council: {name: Test Town Council}
-clauses:
-  - id: testtown.web.gambling
-    locator: {section: Web, item: 1}
-    summary: No betting sites.
-    channels: [web]
-    controls:
-      - web_category: gambling
-    action: block
-  - id: testtown.web.tablet-games
-    locator: {section: Web, item: 2}
-    summary: No games on tablets in office hours.
-    channels: [web]
-    controls:
-      - web_category: games
-    action: block
-  - id: testtown.web.shopping
-    locator: {section: Web, item: 3}
-    summary: Shopping is logged.
-    channels: [web]
-    controls:
-      - web_category: shopping
-    action: warn
+PACK = TESTTOWN_CLAUSES + """\
 web:
   groups:
     staff: {users: [alice]}
