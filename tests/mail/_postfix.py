@@ -32,7 +32,7 @@ POSTFIX = Path("/usr/sbin/postfix")
 POSTQUEUE = Path("/usr/sbin/postqueue")
 
 # Every service Postfix needs to receive, queue, relay and bounce; chroot off (column 5).
-_SERVICES = """\
+SERVICES = """\
 pickup    unix  n       -       n       60      1       pickup
 cleanup   unix  n       -       n       -       0       cleanup
 qmgr      unix  n       -       n       300     1       qmgr
@@ -165,7 +165,7 @@ def running_postfix(relay_port: int, main_extra: str = "",
     port = free_port()
     (conf / "main.cf").write_text(main_cf(root, relay_port, main_extra))
     (conf / "master.cf").write_text(
-        f"127.0.0.1:{port} inet n - n - - smtpd\n{_SERVICES}{master_extra}\n")
+        f"127.0.0.1:{port} inet n - n - - smtpd\n{SERVICES}{master_extra}\n")
     pf = Postfix(root, conf, port)
     try:
         for step in ("check", "start"):
