@@ -6,6 +6,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from _testpack import LISTS, OWN, PACK
+
+from aupguard.web.index import compile_lists
 
 ListMaker = Callable[..., Path]
 
@@ -25,3 +28,16 @@ def make_lists(tmp_path: Path) -> ListMaker:
         return base
 
     return make
+
+
+@pytest.fixture
+def rules_setup(make_lists: ListMaker, tmp_path: Path) -> tuple[Path, Path]:
+    """(pack, index) of `_testpack`'s council with every kind of rule, and its lists."""
+    root = make_lists(LISTS)
+    (root / "aggressive").write_text("agressif\n")
+    own = make_lists(OWN, root="own")
+    out = tmp_path / "ix.aupx"
+    compile_lists([root, own / "allow", own / "block"], out)
+    pack = tmp_path / "testtown.yaml"
+    pack.write_text(PACK)
+    return pack, out

@@ -8,7 +8,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from _testpack import TESTTOWN_CLAUSES
+from _testpack import HOSTS, PATHS, SCHEMES
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -22,70 +22,14 @@ from aupguard.web.recent import Recent
 from aupguard.web.service import WebFilter
 from aupguard.web.urls import _parse_general, parse_url
 
-PACK = TESTTOWN_CLAUSES + """\
-web:
-  groups:
-    staff: {users: [alice]}
-    tablets: {clients: [10.9.0.0/16]}
-  default: {action: monitor, clause: testtown.web.gambling}
-  council_lists: {block: testtown.web.gambling, allow: testtown.web.gambling}
-  rules:
-    - id: shopping
-      clause: testtown.web.gambling
-      categories: [shopping]
-      action: monitor
-    - id: gambling
-      clause: testtown.web.gambling
-      categories: [gambling, aggressive]
-      action: block
-      exceptions: {allow: [lottery.test], block: [sneaky.test]}
-    - id: tablet-games
-      clause: testtown.web.tablet-games
-      categories: [games]
-      action: block
-      groups: [tablets]
-      when:
-        - {days: [mon, tue, wed, thu, fri], hours: "09:00-17:00"}
-    - id: staff-games
-      clause: testtown.web.tablet-games
-      categories: [games]
-      action: allow
-      groups: [staff]
-"""
-
-LISTS = {
-    "gambling": {"domains": "bet.test\nlottery.test\nbingo.test\n10.1.2.3\n",
-                 "urls": "astrolabio.net/casino/\nq.test/?v=9\n"},
-    "agressif": {"domains": "hate.test\n"},
-    "games": {"domains": "play.test\n"},
-    "shopping": {"domains": "shop.test\nbingo.test\n"},
-    "malware": {"expressions": r"^[0-9.]+/search\?q=[0-9]+$" + "\n"},
-}
-OWN = {"allow": {"domains": "good.bet.test\n"}, "block": {"domains": "nasty.test\n"}}
-
-HOSTS = ["bet.test", "www.bet.test", "a.b.bet.test", "lottery.test", "www.lottery.test",
-         "sneaky.test", "x.sneaky.test", "hate.test", "play.test", "shop.test", "bingo.test",
-         "good.bet.test", "nasty.test", "unlisted.test", "astrolabio.net", "www.astrolabio.net",
-         "q.test", "10.1.2.3", "167838211", "[::ffff:10.1.2.3]", "1.2.3.4", "BET.TEST.",
-         "a..b", "user@bet.test", "bücher.test", "-", ""]
-PATHS = ["", "/", "/casino", "/casino/x", "/Casino/", "/casinos", "/?v=9", "/search?q=42",
-         "/a/../casino/", "//casino", "/%63asino/", "#frag", ":8080/x", ":99999/"]
-SCHEMES = ["", "http://", "https://", "HTTP://", "ftp://", "//"]
 MONDAY_10 = dt.datetime(2024, 6, 3, 10, 0)  # in the tablet window
 MONDAY_18 = dt.datetime(2024, 6, 3, 18, 0)  # outside it
 GROUPS = [None, "staff", "tablets"]
 
 
 @pytest.fixture
-def setup(make_lists, tmp_path: Path) -> tuple[Path, Path]:  # type: ignore[no-untyped-def]
-    root = make_lists(LISTS)
-    (root / "aggressive").write_text("agressif\n")
-    own = make_lists(OWN, root="own")
-    out = tmp_path / "ix.aupx"
-    compile_lists([root, own / "allow", own / "block"], out)
-    pack = tmp_path / "testtown.yaml"
-    pack.write_text(PACK)
-    return pack, out
+def setup(rules_setup: tuple[Path, Path]) -> tuple[Path, Path]:
+    return rules_setup
 
 
 @pytest.fixture

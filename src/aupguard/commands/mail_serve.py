@@ -6,7 +6,6 @@ guide; `aupguard.mail.gateway` says what each answer to Postfix means.
 from __future__ import annotations
 
 import argparse
-import asyncio
 import logging
 import os
 import signal
@@ -151,6 +150,8 @@ def _serve(args: argparse.Namespace) -> int:
     _warm_up(checker)
     gateway = Gateway(checker, quarantine, deliverer, journal=journal, workers=args.workers,
                       check_options=options)
+    import asyncio  # here: every command builds this parser, few run the gateway
+
     asyncio.run(_run(gateway, listen, smtp_options(args.max_size * _MB, args.hostname)))
     return 0
 
@@ -165,6 +166,8 @@ def _warm_up(checker: Any) -> None:
 
 
 async def _run(gateway: Any, listen: tuple[str, int], options: dict[str, Any]) -> None:
+    import asyncio
+
     from aupguard.mail.gateway import serve
 
     stop = asyncio.Event()

@@ -8,7 +8,6 @@ design and must not quietly send a council's lookups to a public resolver it cho
 from __future__ import annotations
 
 import argparse
-import asyncio
 import ipaddress
 import sys
 from pathlib import Path
@@ -139,6 +138,8 @@ def _dns(args: argparse.Namespace) -> int:
     )
     web = filter_from_args(args, via="dns")
     try:
+        import asyncio  # here: the helper processes that build this parser never need it
+
         asyncio.run(serve(web, settings))
     except OSError as exc:
         raise UsageError(f"cannot serve DNS on {args.listen}: {exc.strerror or exc}") from None

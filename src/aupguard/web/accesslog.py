@@ -29,7 +29,7 @@ from typing import TextIO
 
 from aupguard.web.decide import Decision
 
-__all__ = ["AccessLog", "default_log_path", "log_files", "pseudonym"]
+__all__ = ["AccessLog", "default_log_path", "line_start", "log_files", "pseudonym", "what"]
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 DEFAULT_KEEP = 10
@@ -99,11 +99,18 @@ def _stamp(when: dt.datetime | None) -> str:
     return _last_stamp[1]
 
 
-def _decision_json(d: Decision) -> str:
-    """The decision's fields of a log line, closing the object."""
-    return f'"host":{_js(d.host)},' + _outcome_json(
+def line_start(when: dt.datetime | None = None) -> str:
+    """The start of a log line: `{"time":"...",` (now, unless `when` is given)."""
+    return f'{{"time":"{_stamp(when)}",'
+
+
+def what(d: Decision, path: str | None, host: str | None = None) -> str:
+    """The end of a log line, after `AccessLog.who`: path and decision, newline-ended;
+    `host` (if given) instead of the decision's. It depends only on the request, so a
+    front-end may keep it with the decision."""
+    return f'"path":{_js(path)},"host":{_js(host or d.host)},' + _outcome_json(
         d.group, d.category, d.action, d.clause, d.rule, d.error
-    )
+    ) + "\n"
 
 
 @lru_cache(maxsize=4096)
@@ -168,27 +175,32 @@ class AccessLog:
         when: dt.datetime | None = None,
     ) -> str:
         """Write one decision; returns the line as written (JSON, newline-ended)."""
+        line = line_start(when) + self.who(via, client, user) + what(decision, path)
+        self.write(line)
+        return line
+
+    def who(self, via: str, client: str | None, user: str | None) -> str:
+        """The middle of a line: front-end, client and user (pseudonymised if set).
+        A front-end that sees the same client and user often keeps this."""
         if user and self._key is not None:
             user = pseudonym(self._key, user)
-        stamp = _stamp(when)
-        head = (
-            f'{{"time":"{stamp}","via":{_js(via)},"client":{_js(client)},'
-            f'"user":{_js(user or None)},"path":{_js(path)},'
-        )
-        line = head + _decision_json(decision) + "\n"
+        return f'"via":{_js(via)},"client":{_js(client)},"user":{_js(user or None)},'
+
+    def write(self, lines: str) -> None:
+        """Append complete lines (`line_start() + who() + what()`, one or many)."""
         with self._lock:
             if self._file is None:
                 self._open()
             assert self._file is not None
-            if self._size and self._size + len(line) > self.max_bytes:
+            size = len(lines) if lines.isascii() else len(lines.encode("utf-8"))
+            if self._size and self._size + size > self.max_bytes:
                 self._rotate()
-            self._file.write(line)
-            self._size += len(line) if line.isascii() else len(line.encode("utf-8"))
+            self._file.write(lines)
+            self._size += size
             now = time.monotonic()
             if now - self._flushed >= FLUSH_SECONDS:
                 self._file.flush()
                 self._flushed = now
-        return line
 
     def _rotate(self) -> None:
         assert self._file is not None

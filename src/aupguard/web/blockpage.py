@@ -93,9 +93,20 @@ small{color:#555}
 """
 
 
+# `quote(text, safe="")` for ASCII text, as one `str.translate` (the Squid helper
+# quotes every blocked URL): unreserved characters stay, all others become %XX.
+_UNRESERVED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-~")
+_QUOTE_ASCII = {c: f"%{c:02X}" for c in range(128) if chr(c) not in _UNRESERVED}
+
+
+def quote_all(text: str) -> str:
+    """`urllib.parse.quote(text, safe="")`, faster for ASCII text."""
+    return text.translate(_QUOTE_ASCII) if text.isascii() else quote(text, safe="")
+
+
 def block_page_url(base: str, decision: Decision, url: str) -> str:
     """`base` (e.g. http://192.0.2.10:8081/blocked) with url, category, clause, rule."""
-    return f"{base}{'&' if '?' in base else '?'}url={quote(url, safe='')}" + _decision_query(
+    return f"{base}{'&' if '?' in base else '?'}url={quote_all(url)}" + _decision_query(
         decision.category or "", decision.clause or "", decision.rule or ""
     )
 

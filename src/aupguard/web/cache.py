@@ -61,8 +61,9 @@ class DecisionCache:
         self._outcomes: dict[OutcomeKey, Decision] = {}
         self.group_of = lru_cache(maxsize=GROUPS)(partial(group_for, web))
 
-    def _time(self, at: dt.datetime | None) -> tuple[TimeKey, dt.datetime | None]:
-        """(which timed rules are in force, a moment that has that state)."""
+    def time_state(self, at: dt.datetime | None) -> tuple[TimeKey, dt.datetime | None]:
+        """(which timed rules are in force, a moment that has that state); `at` None
+        is now. Two requests with the same state get the same decision."""
         if not self._timed:
             return (), at
         if at is None:
@@ -82,24 +83,38 @@ class DecisionCache:
 
     def decide(self, text: str, group: str | None, at: dt.datetime | None = None) -> Decision:
         """The decision for one URL or host, for a group already worked out."""
-        tkey, when = self._time(at)
+        tkey, when = self.time_state(at)
         # No group and no timed rules (most requests): the text alone, no tuple to build.
         key = (text, group, tkey) if group or tkey else text
         d = self._decisions.get(key)
         if d is None:
-            d = self._decide_new(text, group, tkey, when)
+            d = self.decide_fresh(text, group, tkey, when)
             self._decisions.put(key, d)
         return d
 
-    def _decide_new(
+    def decide_fresh(
         self, raw: str, group: str | None, tkey: TimeKey, when: dt.datetime | None
     ) -> Decision:
+        """`decide` without the request cache: `tkey` and `when` are what `time_state`
+        gave."""
+        host, o = self.outcome(raw, group, tkey, when)
+        if host is None:
+            return o
+        return Decision(raw.strip(), o.action, o.category, o.clause, o.rule, group, host)
+
+    def outcome(
+        self, raw: str, group: str | None, tkey: TimeKey, when: dt.datetime | None
+    ) -> tuple[str | None, Decision]:
+        """(host, outcome) for a caller that keeps its own cache (the Squid helper) and
+        needs no `Decision` of its own: the outcome's action, category, clause, rule and
+        group are this request's, its `input` and `host` those of the first request that
+        had it. A malformed request gives (None, its own error decision)."""
         text = raw.strip()
         try:
             host, path = parse_url(text)
             mask = self.index.mask_of(host, path)
         except ValueError as exc:
-            return Decision(text, "error", None, None, None, group, None, str(exc))
+            return None, Decision(text, "error", None, None, None, group, None, str(exc))
         ekey = () if not self._excepting else tuple(
             host_in(host, hosts)
             for rule in self._excepting
@@ -114,4 +129,4 @@ class DecisionCache:
             if len(self._outcomes) >= OUTCOMES:
                 self._outcomes.clear()
             self._outcomes[okey] = o
-        return Decision(text, o.action, o.category, o.clause, o.rule, group, host)
+        return host, o

@@ -21,6 +21,10 @@ neither numpy nor any parsing (`aupguard.web.indexbuild` writes it, with numpy).
 - Expressions: kept as text in the header and compiled at load into one RE2 set, run
   once per URL in linear time whatever the list holds.
 
+The host lookup runs in C (`_hostlookup.c`, built when a compiler is present at install)
+and otherwise in Python here (`_host_uncached`, the reference; the same answers, tested
+side by side). `AUPGUARD_PURE_PYTHON=1` forces the Python one.
+
 What a host resolves to is cached (`HOST_CACHE` hosts, the least recently used
 dropped, see `Recent`); parents are cached too, so a listed parent is looked up once
 for all its subdomains. An `Index` never changes once loaded (a new file means a new
@@ -51,6 +55,11 @@ from aupguard.web.lists import re2_options
 from aupguard.web.recent import Recent
 from aupguard.web.urls import is_ip, parse_url, url_host, url_request_keys
 
+try:
+    from aupguard.web import _hostlookup
+except ImportError:  # not built (no C compiler at install): the Python lookup below
+    _hostlookup = None  # type: ignore[assignment]
+
 MAGIC = b"AUPXIDX\n"
 FORMAT_VERSION = 2  # 2: url_hosts, bucket tables, category-set numbers
 ALIGN = 64
@@ -68,6 +77,11 @@ ARRAY_TYPES = {
 Typecode = Literal["Q", "H"]
 _TYPECODES: dict[str, Typecode] = {"<u8": "Q", "<u2": "H"}
 HOST_CACHE = 40960  # hosts and parent domains whose lookups are kept (~5 MB when full)
+
+
+def accelerated() -> bool:
+    """Whether host lookups run in C (built, and not turned off by the environment)."""
+    return _hostlookup is not None and not os.environ.get("AUPGUARD_PURE_PYTHON")
 
 
 def default_index_path() -> Path:
@@ -193,6 +207,7 @@ class Index:
         ]
         self._set: Any = None
         self._set_bits: list[int] = []
+        self._match: Any = None  # the set's Match for UTF-8 bytes
         exprs = header.get("expressions", [])
         if exprs:
             self._set = re2.Set.SearchSet(re2_options())
@@ -200,7 +215,17 @@ class Index:
                 self._set.Add(expr)
                 self._set_bits.append(int(bit))
             self._set.Compile()
+            # The compiled set under google-re2's wrapper, called straight with bytes:
+            # the wrapper costs as much as the match (every new URL runs it).
+            self._match = getattr(self._set, "_set", self._set).Match
         self._hosts: Recent[str, int] = Recent(HOST_CACHE)
+        self._table: _hostlookup.HostTable | None = None
+        if accelerated():
+            self._table = _hostlookup.HostTable(
+                keys=views["domain_keys"], table=views["domain_buckets"],
+                bits=int(bits["domain_keys"]), ids=views["domain_ids"], masks=table,
+                words=words, url_hosts=views["url_hosts"],
+            )
 
     @classmethod
     def load(cls, path: Path | str) -> Index:
@@ -233,6 +258,8 @@ class Index:
         """What a host resolves to, packed in one int to keep the cache small: the mask
         of the host and its parents << 2, bit 1 set when `urls` entries name this host,
         bit 0 set when a request to it needs its path looked up."""
+        if self._table is not None and host.isascii():  # C: faster than the cache
+            return self._table.lookup(host)
         packed = self._hosts.get(host)
         if packed is None:
             packed = self._host_uncached(host)
@@ -262,8 +289,8 @@ class Index:
                 row = self._urls.find(key_int(key))
                 if row >= 0:
                     mask |= self._masks[self._url_ids[row]]
-        if self._set is not None:
-            for i in self._set.Match(host + path) or ():
+        if self._match is not None:
+            for i in self._match((host + path).encode("utf-8")) or ():
                 mask |= 1 << self._set_bits[i]
         return mask
 
@@ -287,6 +314,8 @@ class Index:
     def close(self) -> None:
         """Unmap the file; the index is unusable afterwards."""
         self._hosts.clear()
+        if self._table is not None:
+            self._table.close()
         for view in self._views:
             view.release()
         self._views = []

@@ -79,7 +79,14 @@ class WebFilter:
         self._checked = time.monotonic()
         self._lock = threading.Lock()
 
-    def _maybe_reload(self) -> None:
+    @property
+    def cache(self) -> DecisionCache:
+        """The decision cache for the pack and index in force (a reload replaces it)."""
+        return self._cache
+
+    def refresh(self) -> None:
+        """Reload the pack or index if either changed (checked at most every
+        `RELOAD_SECONDS`); `decide` does this itself."""
         now = time.monotonic()
         if now - self._checked < RELOAD_SECONDS:
             return
@@ -115,7 +122,7 @@ class WebFilter:
         """Decide (see `aupguard.web.decide`) and, when a log is set, record it.
         `path` is what the log shows as the path (front-ends that only see a host
         leave it None)."""
-        self._maybe_reload()
+        self.refresh()
         cache = self._cache
         group = group or self.group or (cache.group_of(client, user) if client or user else None)
         d = cache.decide(url_or_host, group, at)

@@ -43,6 +43,7 @@ from urllib.parse import unquote
 from aupguard.web.blockpage import block_page_url
 from aupguard.web.decide import Decision
 from aupguard.web.service import WebFilter
+from aupguard.web.squidbatch import BatchAnswerer
 
 __all__ = [
     "DEFAULT_BLOCK_PAGE",
@@ -50,6 +51,7 @@ __all__ = [
     "HelperRequest",
     "SquidHelper",
     "acl_answer",
+    "log_path",
     "log_token",
     "parse_acl",
     "parse_rewrite",
@@ -170,7 +172,7 @@ def acl_answer(channel: str | None, d: Decision) -> str:
     return f"{prefix}ERR log={log}"
 
 
-def _log_path(url: str) -> str | None:
+def log_path(url: str) -> str | None:
     """The path Squid asked for, without the query (None for CONNECT host:port)."""
     scheme = url.find("://")
     if scheme < 0:
@@ -178,12 +180,7 @@ def _log_path(url: str) -> str | None:
     start = url.find("/", scheme + 3)
     if start < 0:
         return "/"
-    end = len(url)
-    for sep in "?#":
-        i = url.find(sep, start)
-        if i != -1:
-            end = min(end, i)
-    return url[start:end]
+    return url[start:].partition("?")[0].partition("#")[0]
 
 
 class SquidHelper:
@@ -204,6 +201,7 @@ class SquidHelper:
         self.block_page = block_page
         self.channel_ids = channel_ids
         self._parse = parse_rewrite if mode == "rewrite" else parse_acl
+        self._batch = BatchAnswerer(self)
 
     def answer(self, line: str) -> str:
         """The answer line (without newline) for one request line; never raises."""
@@ -213,7 +211,7 @@ class SquidHelper:
             request = self._parse(rest)
             url = request.url
             d = self.web.decide(
-                url, client=request.client, user=request.user, path=_log_path(url)
+                url, client=request.client, user=request.user, path=log_path(url)
             )
         except Exception as exc:  # a helper that dies takes Squid's filtering with it
             d = self._failed(rest, exc)
@@ -235,12 +233,12 @@ class SquidHelper:
         return d
 
     def answer_batch(self, text: str) -> str:
-        """Answers for newline-separated complete lines, newline-terminated."""
+        """Answers for newline-separated complete lines, newline-terminated: the same
+        answers and log lines as `answer` line by line (see `BatchAnswerer`)."""
         lines = text.split("\n")
         if lines and lines[-1] == "":
             lines.pop()
-        answer = self.answer
-        return "".join([answer(line.rstrip("\r")) + "\n" for line in lines])
+        return self._batch.answer_lines(lines)
 
     def serve(self, infd: int = 0, outfd: int = 1) -> None:
         """Answer until end of input. Reads whatever is available (up to 64 KiB),

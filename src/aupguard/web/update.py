@@ -22,13 +22,10 @@ temporary file this run made.
 
 from __future__ import annotations
 
-import http.client
 import os
 import shutil
 import tarfile
 import tempfile
-import urllib.error
-import urllib.request
 import zlib
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -121,6 +118,11 @@ def _copy_local(src: Path, dest: Path) -> None:
 
 
 def _download(url: str, dest: Path, timeout: float) -> None:
+    # Imported here: they pull in TLS, and every command builds the `lists` parser.
+    import http.client
+    import urllib.error
+    import urllib.request
+
     scheme = url.split(":", 1)[0].lower()
     if scheme not in ("http", "https", "file"):
         raise UpdateError(f"unsupported URL (use http, https or file): {url}")

@@ -11,9 +11,17 @@ that cannot be read safely raises `ValueError` saying why, so the caller can blo
 from __future__ import annotations
 
 import ipaddress
+import os
 import re
 
 import idna
+
+try:  # the common shape read in C where it was built (see _hostlookup.c)
+    from aupguard.web._hostlookup import parse_plain as _parse_plain_c
+except ImportError:
+    _parse_plain_c = None  # type: ignore[assignment]
+if os.environ.get("AUPGUARD_PURE_PYTHON"):
+    _parse_plain_c = None  # type: ignore[assignment]
 
 MAX_URL = 16384  # longer than any real request line Squid passes on
 MAX_HOST = 253
@@ -48,6 +56,10 @@ def parse_url(text: str) -> tuple[str, str]:
     The path starts with "/" ("/" when absent), has dot segments resolved, repeated
     slashes collapsed and escapes of unreserved characters decoded; the fragment goes.
     """
+    if _parse_plain_c is not None:
+        plain = _parse_plain_c(text)
+        if plain is not None:
+            return plain
     if len(text) > MAX_URL:
         raise ValueError(f"URL longer than {MAX_URL} characters")
     m = _PLAIN.match(text)
