@@ -25,10 +25,11 @@ The host lookup runs in C (`_hostlookup.c`, built when a compiler is present at 
 and otherwise in Python here (`_host_uncached`, the reference; the same answers, tested
 side by side). `AUPGUARD_PURE_PYTHON=1` forces the Python one.
 
-What a host resolves to is cached (`HOST_CACHE` hosts, the least recently used
-dropped, see `Recent`); parents are cached too, so a listed parent is looked up once
-for all its subdomains. An `Index` never changes once loaded (a new file means a new
-`Index`), so the cache is never stale.
+In Python, what a host resolves to is cached (`HOST_CACHE` hosts, the least recently
+used dropped, see `Recent`); parents are cached too, so a listed parent is looked up
+once for all its subdomains. The C lookup needs no cache of hosts (it is faster than
+one) and keeps only one of parent domains. An `Index` never changes once loaded (a new
+file means a new `Index`), so neither cache is ever stale.
 
 With 64-bit hashes the chance that any unlisted name collides with one of a million
 listed ones is about one in 10^13 per lookup, far below the lists' own error rate.
