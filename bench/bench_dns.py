@@ -39,25 +39,15 @@ from aupguard.policy.webrules import WebRule
 from aupguard.web.index import Index, compile_lists
 from aupguard.web.rpz import RpzOptions, export_rpz
 
+# The tests' loopback port finder (UDP and TCP), as bench/_mailrig.py uses tests/mail's.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "web"))
+from _unbound import free_port  # noqa: E402
+
 DEFAULT_UT1 = Path("../shared/data/ut1")
 BLOCKED_FROM = ("gambling", "agressif", "warez", "hacking")
 ALLOWED_ZONE = "allowed.bench.test"
 DNSPERF = "/usr/bin/dnsperf"
 UNBOUND = "/usr/sbin/unbound"
-
-
-def free_port() -> int:
-    """A port free for both UDP and TCP on 127.0.0.1 (bound and released)."""
-    while True:
-        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as u:
-            u.bind(("127.0.0.1", 0))
-            port = int(u.getsockname()[1])
-            with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as t:
-                try:
-                    t.bind(("127.0.0.1", port))
-                except OSError:
-                    continue
-                return port
 
 
 def unbound_conf(folder: Path, port: int, rpz: Path | None) -> Path:
