@@ -447,6 +447,47 @@ def test_usage_errors(tmp_path: Path, index_path: Path, monkeypatch: pytest.Monk
     assert "cannot serve DNS" in capsys.readouterr().err
 
 
+def test_port_zero_picks_again_when_the_tcp_twin_is_taken(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The CI flake this fixes: UDP got a free port whose TCP twin was in use."""
+    import asyncio
+
+    from aupguard.web import dns as dns_module
+
+    tcp_taken = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    tcp_taken.bind(("127.0.0.1", 0))
+    tcp_taken.listen()
+    clash = tcp_taken.getsockname()[1]
+    made: list[int] = []
+    real = dns_module.UdpListener
+
+    def first_on_the_clash(loop, address, handle, upstreams):  # type: ignore[no-untyped-def]
+        if not made:  # what the kernel might have picked for port 0
+            address = (address[0], clash)
+        listener = real(loop, address, handle, upstreams)
+        made.append(listener.port)
+        return listener
+
+    monkeypatch.setattr(dns_module, "UdpListener", first_on_the_clash)
+    handler = type("Handler", (), {"handle": staticmethod(lambda data, client: None)})()
+
+    async def bind(port: int) -> int:
+        loop = asyncio.get_running_loop()
+        made.clear()
+        udp, tcp = await dns_module._bind(loop, handler, None, ("127.0.0.1", port))  # type: ignore[arg-type]
+        udp.close()
+        tcp.close()
+        return udp.port
+
+    with tcp_taken:
+        port = asyncio.run(bind(0))
+        assert made[0] == clash and port == made[-1] != clash
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as again:
+            again.bind(("127.0.0.1", clash))  # the first UDP socket was closed
+        with pytest.raises(OSError):  # a named port that is taken stays an error
+            asyncio.run(bind(clash))
+
+
 # --- the wire format and the per-query logic, in process -------------------------------
 
 def test_parse_and_answer_round_trip_through_dnspython() -> None:

@@ -239,6 +239,28 @@ def _family(host: str) -> socket.AddressFamily:
     return socket.AF_INET6 if ":" in host else socket.AF_INET
 
 
+BIND_TRIES = 20  # with port 0: UDP picks a port whose TCP twin may be taken
+
+
+async def _bind(loop: asyncio.AbstractEventLoop, dns: DnsFilter, upstreams: UpstreamSockets,
+                listen: tuple[str, int]) -> tuple[UdpListener, asyncio.Server]:
+    """UDP and TCP on one port. Port 0 asks for any free pair, so a TCP clash there
+    means "pick again", not an error; a named port that is taken is the user's error."""
+    host = listen[0]
+    for attempt in range(BIND_TRIES):
+        udp = UdpListener(loop, listen, dns.handle, upstreams)
+        try:
+            tcp = await asyncio.start_server(_TcpServer(dns), host, udp.port,
+                                             family=_family(host))
+        except OSError:
+            udp.close()
+            if listen[1] != 0 or attempt == BIND_TRIES - 1:
+                raise
+            continue
+        return udp, tcp
+    raise AssertionError("unreachable")
+
+
 async def serve(web: WebFilter, settings: DnsSettings) -> None:
     """Serve UDP and TCP on `settings.listen` until SIGTERM or SIGINT; SIGHUP reopens
     the access log. Prints one "listening" line on stderr once both are bound."""
@@ -247,17 +269,11 @@ async def serve(web: WebFilter, settings: DnsSettings) -> None:
     upstreams = UpstreamSockets(loop, settings.upstream, settings.timeout)
     host = settings.listen[0]
     try:
-        udp = UdpListener(loop, settings.listen, dns.handle, upstreams)
+        udp, tcp = await _bind(loop, dns, upstreams, settings.listen)
     except OSError:
         upstreams.close()
         raise
     port = udp.port  # the real one when 0 was asked for
-    try:
-        tcp = await asyncio.start_server(_TcpServer(dns), host, port, family=_family(host))
-    except OSError:
-        udp.close()
-        upstreams.close()
-        raise
     stop = asyncio.Event()
     for sig in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(sig, stop.set)
