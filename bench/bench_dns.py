@@ -40,7 +40,8 @@ from aupguard.web.index import Index, compile_lists
 from aupguard.web.rpz import RpzOptions, export_rpz
 
 # The tests' loopback port finder (UDP and TCP), as bench/_mailrig.py uses tests/mail's.
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "web"))
+_TESTS = Path(__file__).resolve().parents[1] / "tests"
+sys.path[:0] = [str(_TESTS / "web"), str(_TESTS)]
 from _unbound import free_port  # noqa: E402
 
 DEFAULT_UT1 = Path("../shared/data/ut1")

@@ -28,6 +28,8 @@ from pathlib import Path
 
 import pytest
 
+from _ports import free_port
+
 POSTFIX = Path("/usr/sbin/postfix")
 POSTQUEUE = Path("/usr/sbin/postqueue")
 
@@ -67,10 +69,6 @@ def need_postfix() -> None:
         pytest.skip("no 'postfix' user (install Debian's 'postfix' package)")
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @dataclass

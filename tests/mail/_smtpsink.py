@@ -3,7 +3,6 @@ server (behind Postfix) or for Postfix's reinjection smtpd (behind the gateway).
 
 from __future__ import annotations
 
-import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -13,11 +12,7 @@ from dataclasses import dataclass, field
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import SMTP, Envelope, Session
 
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+from _ports import free_port
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 from _mailfiles import mail, zip_of
 
+from _ports import free_port
 from aupguard.engine import Checker
 from aupguard.mail.checkmail import check_mail
 from aupguard.mail.clamav import (
@@ -45,10 +46,6 @@ def eicar() -> bytes:
                      b"ANTIVIRUS-TEST-", b"FILE!$H+H*"))
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 class Clamd:
@@ -76,7 +73,7 @@ def clamd(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Clamd]:
     # A body signature (any file type, any offset): clamd matches it in decoded MIME
     # parts and unpacked archives, as it would its real EICAR signature.
     (db / "aupguard-test.ndb").write_text(f"{SIGNATURE}:0:*:{eicar().hex()}\n")
-    server = Clamd(folder, _free_port())
+    server = Clamd(folder, free_port())
     conf = folder / "clamd.conf"
     conf.write_text(
         f"DatabaseDirectory {db}\nLocalSocket {server.socket}\nTCPSocket {server.port}\n"

@@ -62,6 +62,8 @@ def test_ids_sort_by_time_and_do_not_repeat() -> None:
     assert ids == sorted(ids) and len(set(ids)) == 50
     same_ms = {new_id(1_700_000_000.0) for _ in range(100)}
     assert len(same_ms) == 100
+    held_in_a_burst = [new_id() for _ in range(500)]  # many within one millisecond
+    assert held_in_a_burst == sorted(held_in_a_burst)
     assert not valid_id("../../etc/passwd") and not valid_id("20240101-000000000-zz")
 
 

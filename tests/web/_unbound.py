@@ -12,7 +12,6 @@ council's resolver, and applies the zone to what it asks.
 
 from __future__ import annotations
 
-import socket
 import subprocess
 import time
 from collections.abc import Iterator
@@ -22,6 +21,8 @@ from pathlib import Path
 import dns.message
 import dns.query
 import pytest
+
+from _ports import free_port
 
 UNBOUND = Path("/usr/sbin/unbound")
 CHECKCONF = Path("/usr/sbin/unbound-checkconf")
@@ -33,18 +34,6 @@ def need_unbound() -> None:
         pytest.skip("unbound not installed (Debian package 'unbound')")
 
 
-def free_port() -> int:
-    """A loopback port free for both UDP and TCP (bound, then released)."""
-    while True:
-        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as u:
-            u.bind(("127.0.0.1", 0))
-            port = int(u.getsockname()[1])
-            with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as t:
-                try:
-                    t.bind(("127.0.0.1", port))
-                except OSError:
-                    continue
-                return port
 
 
 def write_conf(folder: Path, port: int, local_data: dict[str, str],

@@ -27,6 +27,8 @@ from typing import Any
 
 import pytest
 
+from _ports import free_port
+
 pytest.importorskip("mitmproxy", reason="needs mitmproxy (pip install 'aupguard[proxy]')")
 
 from aupguard.cli import main  # noqa: E402
@@ -40,10 +42,6 @@ PROGRAM = b"MZ\x90\x00\x03\x00\x00\x00" + bytes(200)
 START_TIMEOUT = 60.0
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 # --- origins -------------------------------------------------------------------------
@@ -160,7 +158,7 @@ class Proxy:
     stderr."""
 
     def __init__(self, folder: Path, index: Path, origins: Origins, *extra: str) -> None:
-        self.port = _free_port()
+        self.port = free_port()
         self.log = folder / "access.jsonl"
         self.confdir = folder / "mitmproxy"
         mapped = [f"--resolve={h}=127.0.0.1:{origins.https_port}" for h in TEST_HOSTS]

@@ -35,6 +35,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 import aupguard
+from _ports import free_port
 from aupguard.web.index import compile_lists
 
 SQUID = shutil.which("squid") or "/usr/sbin/squid"
@@ -47,10 +48,6 @@ GAMBLING_CLAUSE = "belper.general.gambling-auction-sites"
 START_TIMEOUT = 60.0
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 class _Origin(BaseHTTPRequestHandler):
@@ -82,7 +79,7 @@ class SquidUnderTest:
     def __init__(self, folder: Path, run_as: pwd.struct_passwd | None) -> None:
         self.folder = folder
         self.run_as = run_as
-        self.port = _free_port()
+        self.port = free_port()
         self.service = f"aupguardtest{self.port}"
         self.conf = folder / "squid.conf"
         self.proc: subprocess.Popen[bytes] | None = None

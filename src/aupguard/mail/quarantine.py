@@ -21,6 +21,7 @@ import json
 import os
 import re
 import secrets
+import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -49,11 +50,30 @@ class Item:
         return self.eml.read_bytes()
 
 
+class _Clock:
+    """Milliseconds that strictly increase within a process, so two mails held in the
+    same millisecond still list in the order they were held."""
+
+    def __init__(self) -> None:
+        self.last = 0
+        self.lock = threading.Lock()
+
+    def next_ms(self, now: float) -> int:
+        with self.lock:
+            self.last = max(int(now * 1000), self.last + 1)
+            return self.last
+
+
+_CLOCK = _Clock()
+
+
 def new_id(now: float | None = None) -> str:
-    """'YYYYMMDD-HHMMSSmmm-' + 12 hex digits: sorts by time (UTC), unguessable."""
-    t = time.time() if now is None else now
-    stamp = time.strftime("%Y%m%d-%H%M%S", time.gmtime(t)) + f"{int(t * 1000) % 1000:03d}"
-    return f"{stamp}-{secrets.token_hex(6)}"
+    """'YYYYMMDD-HHMMSSmmm-' + 12 hex digits: sorts by time (UTC), unguessable.
+    `now` (for tests) bypasses the process clock."""
+    ms = _CLOCK.next_ms(time.time()) if now is None else int(now * 1000)
+    seconds, milli = divmod(ms, 1000)
+    stamp = time.strftime("%Y%m%d-%H%M%S", time.gmtime(seconds))
+    return f"{stamp}{milli:03d}-{secrets.token_hex(6)}"
 
 
 def valid_id(qid: str) -> bool:
