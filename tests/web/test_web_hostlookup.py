@@ -9,6 +9,7 @@ skip, saying so, unless AUPGUARD_REQUIRE_C is set (CI sets it, so CI never skips
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import random
 from pathlib import Path
@@ -20,7 +21,10 @@ from hypothesis import strategies as st
 
 from aupguard.web import index as index_module
 from aupguard.web import urls
+from aupguard.web.accesslog import outcome_tail, what
+from aupguard.web.decide import Decision
 from aupguard.web.index import Index, compile_lists
+from aupguard.web.squid import log_path
 
 if os.environ.get("AUPGUARD_REQUIRE_C"):
     from aupguard.web import _hostlookup
@@ -100,6 +104,37 @@ def test_parse_plain_matches_the_python_shortcut(scheme: str, body: str) -> None
 @pytest.mark.parametrize("text", EDGES + ["http://" + e + "/p" for e in EDGES])
 def test_parse_plain_edges(text: str) -> None:
     assert _hostlookup.parse_plain(text) == _plain_reference(text)
+
+
+TAILS = [
+    Decision("x", "allow", None, None, None, None, "h"),
+    Decision("x", "block", "gambling", "belper.inappropriate", "staff-gambling", "staff", "h"),
+    Decision("x", "monitor", "shopping", "leigh.personal-use", "r", "members", "h"),
+    Decision("x", "block", "council-block", "cl\u00e1use", "r", None, "h"),  # non-ASCII tail
+    Decision("x", "error", None, None, None, None, None, 'bad "URL"\n'),
+]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(
+    url=st.lists(st.sampled_from(list("ab:/?#%\"\\ \x7f\x1fé~") + ["://", "http://", "a.b"]),
+                 max_size=12).map("".join),
+    host=st.sampled_from(["www.example.com", "1.2.3.4", "ex\"ample", "ex\\a", "bücher.de",
+                          "a\tb", "x~y"]),
+    d=st.sampled_from(TAILS),
+)
+def test_log_what_matches_python(url: str, host: str, d: Decision) -> None:
+    """The C log fields equal `what(d, log_path(url), host)`, or are None (Python writes
+    them) exactly when something needs a JSON escape or is not ASCII."""
+    fast = _hostlookup.log_what(url, host, outcome_tail(d))
+    expected = what(d, log_path(url), host)
+    path = log_path(url)
+    plain = url.isascii() and outcome_tail(d).isascii() and all(
+        t.isascii() and t.isprintable() and '"' not in t and "\\" not in t
+        for t in (host, path or ""))
+    assert fast == (expected if plain else None)
+    if fast is not None:
+        json.loads("{" + fast)
 
 
 def test_lookup_matches_python_on_the_test_lists(

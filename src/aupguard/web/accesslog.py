@@ -19,7 +19,6 @@ import hashlib
 import hmac
 import json
 import os
-import re
 import secrets
 import threading
 import time
@@ -29,7 +28,8 @@ from typing import TextIO
 
 from aupguard.web.decide import Decision
 
-__all__ = ["AccessLog", "default_log_path", "line_start", "log_files", "pseudonym", "what"]
+__all__ = ["AccessLog", "default_log_path", "line_start", "log_files", "outcome_tail", "pseudonym",
+           "what"]
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 DEFAULT_KEEP = 10
@@ -71,17 +71,17 @@ def pseudonym(key: bytes, user: str) -> str:
     return "p-" + hmac.new(key, user.encode(), hashlib.sha256).hexdigest()[:16]
 
 
-_PLAIN = re.compile(r'^[^"\\\x00-\x1f\x7f-\U0010ffff]*$')
 _encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 _last_stamp: tuple[int, str] = (-1, "")
 
 
 def _js(value: str | None) -> str:
     """A JSON string or null; plain ASCII without quotes or controls skips the encoder
-    (every request writes a line, so this is on the hot path of every front-end)."""
+    (every request writes a line, so this is on the hot path of every front-end; four
+    string methods are several times faster than a regular expression here)."""
     if value is None:
         return "null"
-    if _PLAIN.match(value):
+    if value.isascii() and value.isprintable() and '"' not in value and "\\" not in value:
         return f'"{value}"'
     return _encode(value)
 
@@ -108,9 +108,13 @@ def what(d: Decision, path: str | None, host: str | None = None) -> str:
     """The end of a log line, after `AccessLog.who`: path and decision, newline-ended;
     `host` (if given) instead of the decision's. It depends only on the request, so a
     front-end may keep it with the decision."""
-    return f'"path":{_js(path)},"host":{_js(host or d.host)},' + _outcome_json(
-        d.group, d.category, d.action, d.clause, d.rule, d.error
-    ) + "\n"
+    return f'"path":{_js(path)},"host":{_js(host or d.host)},' + outcome_tail(d)
+
+
+def outcome_tail(d: Decision) -> str:
+    """The end of `what`, after the host: group, category, action, clause, rule (and
+    error), closing brace and newline."""
+    return _outcome_json(d.group, d.category, d.action, d.clause, d.rule, d.error)
 
 
 @lru_cache(maxsize=4096)
@@ -132,7 +136,7 @@ def _outcome_json(
     ]
     if error is not None:
         parts.append(f'"error":{_js(error)}')
-    return ",".join(parts) + "}"
+    return ",".join(parts) + "}\n"
 
 
 class AccessLog:

@@ -22,10 +22,18 @@ A line it cannot take this way (no URL, or an exception anywhere) goes through
 from __future__ import annotations
 
 import datetime as dt
+import os
 from typing import TYPE_CHECKING
 
-from aupguard.web.accesslog import line_start, what
+from aupguard.web.accesslog import line_start, outcome_tail, what
 from aupguard.web.cache import DecisionCache, TimeKey
+
+try:  # a new URL's log fields formatted in C where it was built (see _hostlookup.c)
+    from aupguard.web._hostlookup import log_what as _log_what_c
+except ImportError:
+    _log_what_c = None  # type: ignore[assignment]
+if os.environ.get("AUPGUARD_PURE_PYTHON"):
+    _log_what_c = None  # type: ignore[assignment]
 
 if TYPE_CHECKING:
     from aupguard.web.squid import SquidHelper
@@ -151,5 +159,9 @@ class BatchAnswerer:
             answer = squid.acl_answer(None, o)
         else:
             answer = squid.rewrite_answer(None, o, url, helper.block_page)
-        fields = what(o, squid.log_path(url), host) if helper.web.log is not None else None
-        return answer, fields
+        if helper.web.log is None:
+            return answer, None
+        fields = None
+        if _log_what_c is not None and host:
+            fields = _log_what_c(url, host, outcome_tail(o))
+        return answer, fields or what(o, squid.log_path(url), host)
