@@ -101,8 +101,10 @@ class BatchAnswerer:
         whos, new, old, half = self._whos, self._new, self._old, ANSWERS // 2
         reply = self._reply
         out: list[str] = []
-        logged: list[str] = []
-        start = line_start()  # every line of a batch is logged at the time it was read
+        # Every line of a batch is logged at the time it was read, so the lines are
+        # joined with that start: start.join(["", a, b]) == start + a + start + b.
+        start = line_start()
+        logged: list[str] = [""]
         for raw in lines:
             line = raw.rstrip("\r")
             try:
@@ -130,16 +132,16 @@ class BatchAnswerer:
                         self._new = new = {}
                     new[ak] = known
             except Exception:  # noqa: BLE001 - anything odd takes the reference path
-                if logged and log is not None:
-                    log.write("".join(logged))
-                    logged = []
+                if len(logged) > 1 and log is not None:
+                    log.write(start.join(logged))
+                    logged = [""]
                 out.append(helper.answer(line) + "\n")
                 continue
             if log is not None:
-                logged.append(start + who[3] + (known[1] or ""))
+                logged.append(who[3] + (known[1] or ""))
             out.append(known[0] + "\n" if channel is None else f"{channel} {known[0]}\n")
-        if logged and log is not None:
-            log.write("".join(logged))
+        if len(logged) > 1 and log is not None:
+            log.write(start.join(logged))
         return "".join(out)
 
     def _reply(
