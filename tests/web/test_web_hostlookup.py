@@ -137,6 +137,12 @@ def test_log_what_matches_python(url: str, host: str, d: Decision) -> None:
         json.loads("{" + fast)
 
 
+def test_log_what_refuses_what_is_not_three_strings() -> None:
+    for bad in [(), ("http://a/", "a"), ("http://a/", "a", None), (b"http://a/", "a", "}")]:
+        with pytest.raises(TypeError):
+            _hostlookup.log_what(*bad)  # type: ignore[arg-type]
+
+
 def test_lookup_matches_python_on_the_test_lists(
     make_lists, tmp_path: Path, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
 ) -> None:

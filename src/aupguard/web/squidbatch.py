@@ -36,16 +36,18 @@ if os.environ.get("AUPGUARD_PURE_PYTHON"):
     _log_what_c = None  # type: ignore[assignment]
 
 if TYPE_CHECKING:
+    from aupguard.web.decide import Decision
     from aupguard.web.squid import SquidHelper
 
 __all__ = ["ANSWERS", "BatchAnswerer"]
 
 ANSWERS = 32768  # (URL, group) answers remembered (~10 MB when full, with the log's part)
 WHOS = 4096  # distinct who-parts remembered; more are read again
+TAILS = 1024  # log tails of shared outcomes (a pack has a few dozen)
 
 Who = tuple[str | None, str | None, str | None, str]  # client, user, group, log fields
 Key = str | tuple[str, str]  # URL, or (URL, group)
-Known = tuple[str, str | None]  # answer without channel, log's path-and-decision fields
+Known = tuple[str, str]  # answer without channel, log's path-and-decision fields ("" unlogged)
 
 
 class BatchAnswerer:
@@ -63,6 +65,9 @@ class BatchAnswerer:
         # Two generations, as in `Recent`, kept here so a hit costs one dict lookup.
         self._new: dict[Key, Known] = {}
         self._old: dict[Key, Known] = {}
+        # The log's tail of each shared outcome, by id; the outcome is kept with it, so
+        # its id cannot be reused by another while the entry lives.
+        self._tails: dict[int, tuple[Decision, str]] = {}
 
     def _start_batch(self) -> tuple[DecisionCache, TimeKey, dt.datetime | None]:
         """Reload if due, and forget everything when the pack, index or time changed."""
@@ -73,6 +78,7 @@ class BatchAnswerer:
         if cache is not self._cache or tkey != self._tkey:
             self._cache, self._tkey = cache, tkey
             self._whos.clear()
+            self._tails.clear()
             self._new, self._old = {}, {}
         return cache, tkey, when
 
@@ -138,7 +144,7 @@ class BatchAnswerer:
                 out.append(helper.answer(line) + "\n")
                 continue
             if log is not None:
-                logged.append(who[3] + (known[1] or ""))
+                logged.append(who[3] + known[1])
             out.append(known[0] + "\n" if channel is None else f"{channel} {known[0]}\n")
         if len(logged) > 1 and log is not None:
             log.write(start.join(logged))
@@ -162,8 +168,13 @@ class BatchAnswerer:
         else:
             answer = squid.rewrite_answer(None, o, url, helper.block_page)
         if helper.web.log is None:
-            return answer, None
+            return answer, ""
         fields = None
         if _log_what_c is not None and host:
-            fields = _log_what_c(url, host, outcome_tail(o))
+            tail = self._tails.get(id(o))
+            if tail is None or tail[0] is not o:
+                if len(self._tails) >= TAILS:
+                    self._tails.clear()
+                tail = self._tails[id(o)] = (o, outcome_tail(o))
+            fields = _log_what_c(url, host, tail[1])
         return answer, fields or what(o, squid.log_path(url), host)
