@@ -28,8 +28,10 @@ from typing import TextIO
 
 from aupguard.web.decide import Decision
 
-__all__ = ["AccessLog", "default_log_path", "line_start", "log_files", "outcome_tail", "pseudonym",
-           "what"]
+__all__ = [
+    "AccessLog", "default_log_path", "line_start", "log_files", "outcome_tail", "pseudonym",
+    "what",
+]
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 DEFAULT_KEEP = 10

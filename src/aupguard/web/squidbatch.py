@@ -13,7 +13,10 @@ log line for every line, but:
   who-fields;
 - remembers, for each (URL, group), the answer and the log's path-and-decision fields
   (`ANSWERS` of them, least recently used dropped, see `Recent`). Both are emptied when
-  the pack, the index or the time state changes, so nothing stale is ever answered.
+  the pack, the index or the time state changes, so nothing stale is ever answered;
+- writes a new URL's path and host fields in C (`_hostlookup.log_what`) where it was
+  built, with the decision's part kept once per shared outcome (`accesslog.what` for
+  anything needing a JSON escape).
 
 A line it cannot take this way (no URL, or an exception anywhere) goes through
 `SquidHelper.answer`, which fails closed.
