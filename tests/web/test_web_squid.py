@@ -11,6 +11,8 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from aupguard.cli import main
 from aupguard.web import squid
@@ -133,6 +135,14 @@ def test_quote_value_escapes_per_squid_rules() -> None:
     assert quote_value("two\nlines\r") == '"two\\nlines\\r"'
     assert quote_value("nul\x00bell\x07") == '"nulbell"'
     assert "\n" not in quote_value("a\nb")
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list('ab%&=?/:"\\ \x00\x07\n\r\x7f\xa0é\u2028\U0001f600'))))
+def test_quote_value_shortcut_equals_the_escaping(text: str) -> None:
+    """Plain text skips the search; anything else gives what the escaping alone gives."""
+    escaped = squid._UNSAFE_VALUE.sub(lambda m: squid._VALUE_ESCAPES.get(m.group(), ""), text)
+    assert quote_value(text) == '"' + escaped + '"'
 
 
 # --- answers ----------------------------------------------------------------------------

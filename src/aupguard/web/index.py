@@ -283,7 +283,8 @@ class Index:
 
     def mask_of(self, host: str, path: str) -> int:
         """Bitmask of matching categories for a `parse_url` result (bit i is `names[i]`)."""
-        packed = self._host(host)
+        table = self._table  # `_host`, with its C branch inline: this runs for every URL
+        packed = table.lookup(host) if table is not None and host.isascii() else self._host(host)
         mask = packed >> 2
         if packed & 1:
             for key in url_request_keys(host, path):

@@ -140,6 +140,8 @@ def parse_acl(rest: str) -> HelperRequest:
 def quote_value(text: str) -> str:
     """A helper answer value: double-quoted, `\\` and `"` escaped, CR/LF as `\\r`/`\\n`,
     other control characters dropped (one answer must stay one line)."""
+    if text.isprintable() and '"' not in text and "\\" not in text:
+        return '"' + text + '"'  # every block-page URL: the search below costs 10 times more
     if _UNSAFE_VALUE.search(text):
         text = _UNSAFE_VALUE.sub(lambda m: _VALUE_ESCAPES.get(m.group(), ""), text)
     return '"' + text + '"'
