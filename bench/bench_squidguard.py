@@ -34,7 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import _squidguard as sg  # noqa: E402
 from _webstream import write_stream  # noqa: E402
-from aupguard.web.index import accelerated  # noqa: E402
+from aupguard.web.native import accelerated  # noqa: E402
 from aupguard.web.service import WebFilter  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]

@@ -53,13 +53,9 @@ import re2
 
 from aupguard.errors import AupguardError
 from aupguard.web.lists import re2_options
+from aupguard.web.native import accelerated, hostlookup
 from aupguard.web.recent import Recent
 from aupguard.web.urls import is_ip, parse_url, url_host, url_request_keys
-
-try:
-    from aupguard.web import _hostlookup
-except ImportError:  # not built (no C compiler at install): the Python lookup below
-    _hostlookup = None  # type: ignore[assignment]
 
 MAGIC = b"AUPXIDX\n"
 FORMAT_VERSION = 2  # 2: url_hosts, bucket tables, category-set numbers
@@ -78,11 +74,6 @@ ARRAY_TYPES = {
 Typecode = Literal["Q", "H"]
 _TYPECODES: dict[str, Typecode] = {"<u8": "Q", "<u2": "H"}
 HOST_CACHE = 40960  # hosts and parent domains whose lookups are kept (~5 MB when full)
-
-
-def accelerated() -> bool:
-    """Whether host lookups run in C (built, and not turned off by the environment)."""
-    return _hostlookup is not None and not os.environ.get("AUPGUARD_PURE_PYTHON")
 
 
 def default_index_path() -> Path:
@@ -220,9 +211,9 @@ class Index:
             # the wrapper costs as much as the match (every new URL runs it).
             self._match = getattr(self._set, "_set", self._set).Match
         self._hosts: Recent[str, int] = Recent(HOST_CACHE)
-        self._table: _hostlookup.HostTable | None = None
+        self._table: hostlookup.HostTable | None = None
         if accelerated():
-            self._table = _hostlookup.HostTable(
+            self._table = hostlookup.HostTable(
                 keys=views["domain_keys"], table=views["domain_buckets"],
                 bits=int(bits["domain_keys"]), ids=views["domain_ids"], masks=table,
                 words=words, url_hosts=views["url_hosts"],

@@ -25,18 +25,14 @@ A line it cannot take this way (no URL, or an exception anywhere) goes through
 from __future__ import annotations
 
 import datetime as dt
-import os
 from typing import TYPE_CHECKING
 
 from aupguard.web.accesslog import line_start, outcome_tail, what
 from aupguard.web.cache import DecisionCache, TimeKey
+from aupguard.web.native import accelerated, hostlookup
 
-try:  # a new URL's log fields formatted in C where it was built (see _hostlookup.c)
-    from aupguard.web._hostlookup import log_what as _log_what_c
-except ImportError:
-    _log_what_c = None  # type: ignore[assignment]
-if os.environ.get("AUPGUARD_PURE_PYTHON"):
-    _log_what_c = None  # type: ignore[assignment]
+# A new URL's log fields formatted in C where it was built (see _hostlookup.c).
+_log_what_c = hostlookup.log_what if accelerated() else None
 
 if TYPE_CHECKING:
     from aupguard.web.decide import Decision

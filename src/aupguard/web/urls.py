@@ -11,17 +11,14 @@ that cannot be read safely raises `ValueError` saying why, so the caller can blo
 from __future__ import annotations
 
 import ipaddress
-import os
 import re
 
 import idna
 
-try:  # the common shape read in C where it was built (see _hostlookup.c)
-    from aupguard.web._hostlookup import parse_plain as _parse_plain_c
-except ImportError:
-    _parse_plain_c = None  # type: ignore[assignment]
-if os.environ.get("AUPGUARD_PURE_PYTHON"):
-    _parse_plain_c = None  # type: ignore[assignment]
+from aupguard.web.native import accelerated, hostlookup
+
+# The common shape read in C where it was built (see _hostlookup.c).
+_parse_plain_c = hostlookup.parse_plain if accelerated() else None
 
 MAX_URL = 16384  # longer than any real request line Squid passes on
 MAX_HOST = 253
